@@ -1,0 +1,1 @@
+"""Amendment operations, packages, consolidation, history and Word export."""

@@ -1,0 +1,1 @@
+"""Criminalisation scenarios: parameters, flow model, risk, sensitivity, reports."""

@@ -1,0 +1,209 @@
+"""The stock-and-flow model over yearly steps, vectorised over parameter draws.
+
+Every scenario starts from the status quo in steady state, solved exactly for each draw from the
+scenario's priors and the default levers, and scaled so that the complaints equal the
+calibration figure (9,389 in 2023); femicides and the prison and probation stocks are set the
+same way. From then on the levers in force each year drive the flows. Given the draws, the model
+is deterministic, so a scenario equal to the baseline reproduces it to the last bit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from analysis.engine_costs import agency_costs
+from analysis.engine_inputs import (
+    GROUPS,
+    TIERS,
+    JusticeRates,
+    PopulationRates,
+    PriorReader,
+    RepeatRates,
+    RouteRates,
+    SeededUniforms,
+    VictimGroups,
+    justice_rates,
+    population_rates,
+    repeat_rates,
+    route_rates,
+    unit_costs,
+)
+from analysis.engine_justice import justice_flows, stock_step
+from analysis.engine_routes import police_flows
+from analysis.engine_victims import next_victims, victim_flows
+from analysis.parameters import ParameterBook
+from analysis.scenario_files import Scenario
+
+# every output and the stage that produces it (the trace follows the stages upstream of it)
+OUTPUT_STAGES: dict[str, str] = {
+    "victims": "victims", "new_victims": "victims", "true_repeats": "repeats",
+    "complaints": "reports", "unreported": "reports", "recorded_repeats": "reports",
+    "criminal_cases": "police", "protection_orders": "police", "support_referrals": "police",
+    "support_served": "police", "support_unserved": "police", "administrative": "police",
+    "persons_charged": "justice", "uncharged": "justice", "withdrawn": "justice",
+    "prosecuted": "justice", "convictions": "justice", "acquittals": "justice",
+    "custodial_sentences": "corrections", "probation_orders": "corrections",
+    "other_sentences": "corrections", "prison_stock": "corrections",
+    "prison_releases": "corrections", "probation_stock": "corrections",
+    "probation_releases": "corrections", "programme_participants": "corrections",
+    "femicides": "repeats", "desisted": "repeats",
+    "cost_police": "costs", "cost_investigation": "costs", "cost_courts": "costs",
+    "cost_prisons": "costs", "cost_probation": "costs", "cost_support": "costs",
+    "cost_programme": "costs", "cost_total": "costs",
+}
+OUTPUTS = tuple(OUTPUT_STAGES)
+
+
+@dataclass(frozen=True)
+class StartingPoint:
+    """The status quo in steady state, per draw."""
+
+    victims: VictimGroups
+    new_victims: np.ndarray  # (K, D) new victims each year
+    femicide_hazard: np.ndarray  # (D,)
+    prison: np.ndarray
+    probation: np.ndarray
+    lever: dict[str, float]  # the status-quo levers and their rates, reused for the first years
+    rates: tuple[RouteRates, JusticeRates, RepeatRates]
+
+
+@dataclass
+class ScenarioRun:
+    """One scenario's outputs (each years × draws) and the parameters behind them."""
+
+    scenario: Scenario
+    years: list[int]
+    outputs: dict[str, np.ndarray]
+    reads: dict[str, set[str]]
+    priors: dict[str, np.ndarray]
+    levers: list[dict[str, float]]
+
+
+def simulate(scenario: Scenario, book: ParameterBook, source: SeededUniforms, years: int,
+             keep: tuple[str, ...] = OUTPUTS) -> ScenarioRun:
+    """Run one scenario for `years` years on the draws of `source` (shared by all scenarios)."""
+    reader = PriorReader(scenario, book, source)
+    start = starting_point(reader, book)
+    costs = unit_costs(reader)
+    calendar = [book.start_year + offset for offset in range(years)]
+    draws = start.femicide_hazard.shape[0]
+    recorded = {name: np.empty((years, draws)) for name in keep}
+    lever_history: list[dict[str, float]] = []
+    state, prison, probation = start.victims, start.prison, start.probation
+    rates = start.rates
+    previous_lever: dict[str, float] | None = start.lever
+    new_total = start.new_victims.sum(axis=0)
+    for index, year in enumerate(calendar):
+        lever = scenario.lever_values(year, book)
+        lever_history.append(lever)
+        if lever != previous_lever:
+            rates = (route_rates(reader, lever), justice_rates(reader, lever),
+                     repeat_rates(reader, lever))
+            previous_lever = lever
+        route, justice_rate, repeat_rate = rates
+        police = police_flows(state, route)
+        justice = justice_flows(police.cases, route.new_offence, justice_rate)
+        victims = victim_flows(police, justice, repeat_rate, start.femicide_hazard)
+        prison_year = stock_step(prison, justice.custody.sum(axis=-2), justice.years_served)
+        probation_year = stock_step(probation, justice.probation.sum(axis=-2),
+                                    justice_rate.years_probation)
+        volumes = {
+            "victims": police.victims.sum(axis=0),
+            "new_victims": new_total,
+            "true_repeats": police.victims.sum(axis=0) - new_total,
+            "complaints": police.reported.sum(axis=0),
+            "unreported": police.unreported.sum(axis=0),
+            "recorded_repeats": police.recorded_repeats.sum(axis=0),
+            "criminal_cases": justice.cases.sum(axis=0),
+            "protection_orders": police.orders.sum(axis=0),
+            "support_referrals": police.referrals.sum(axis=0),
+            "support_served": police.served.sum(axis=0),
+            "support_unserved": police.unserved.sum(axis=0),
+            "administrative": police.administrative.sum(axis=0),
+            "persons_charged": justice.charged.sum(axis=0),
+            "uncharged": justice.uncharged.sum(axis=0),
+            "withdrawn": justice.withdrawn.sum(axis=0),
+            "prosecuted": justice.prosecuted.sum(axis=0),
+            "convictions": justice.convicted.sum(axis=0),
+            "acquittals": justice.acquitted.sum(axis=0),
+            "custodial_sentences": justice.custody.sum(axis=0),
+            "probation_orders": justice.probation.sum(axis=0),
+            "other_sentences": justice.other_sentence.sum(axis=0),
+            "prison_stock": prison_year.stock,
+            "prison_releases": prison_year.releases,
+            "probation_stock": probation_year.stock,
+            "probation_releases": probation_year.releases,
+            "programme_participants": justice.programme.sum(axis=0)
+            + police.orders.sum(axis=0) * justice_rate.programme,
+            "femicides": victims.femicides.sum(axis=0),
+            "desisted": victims.desisted.sum(axis=0),
+        }
+        volumes.update(agency_costs(volumes, costs))
+        for name in keep:
+            recorded[name][index] = volumes[name]
+        state = next_victims(victims, start.new_victims)
+        prison, probation = prison_year.stock, probation_year.stock
+    return ScenarioRun(scenario, calendar, recorded, reader.reads, reader.values(),
+                       lever_history)
+
+
+def starting_point(reader: PriorReader, book: ParameterBook) -> StartingPoint:
+    """The status quo's steady state for every draw, calibrated to the complaint figure.
+
+    With the status-quo levers the year map is linear once the share of referrals served is
+    fixed, and in steady state that share is known: the complaints equal the calibration figure,
+    so the referrals do too. Tiers never mix without a risk tool, so pushing one unit vector per
+    victim group (in every tier at once) through a year gives each tier's 3×3 matrix A per draw;
+    the steady state solves (I − A)·x = new victims.
+    """
+    default = {path: lever.default for path, lever in book.levers.items()}
+    population = population_rates(reader)
+    rates = (route_rates(reader, default), justice_rates(reader, default),
+             repeat_rates(reader, default))
+    route, justice_rate, repeat_rate = rates
+    draws = population.complaints_base.shape[0]
+    groups, tiers = len(GROUPS), len(TIERS)
+    served = _status_quo_served_share(route, population)
+    unit = np.eye(groups).reshape(groups, groups, 1, 1)
+    basis = VictimGroups(*(np.broadcast_to(unit[:, g], (groups, tiers, draws))
+                           for g in range(groups)))
+    police = police_flows(basis, route, np.broadcast_to(served, (groups, draws)))
+    justice = justice_flows(police.cases, route.new_offence, justice_rate)
+    flows = victim_flows(police, justice, repeat_rate, np.zeros(draws))
+    image = next_victims(flows, np.zeros((tiers, draws)))
+    # (K, D, to group, from group)
+    columns = np.stack([image.unknown, image.known, image.protected], axis=1)
+    matrix = np.eye(groups) - columns.transpose(2, 3, 1, 0)
+    inflow = np.zeros((tiers, draws, groups, 1))
+    inflow[:, :, 0, 0] = population.tier_shares
+    solved = np.linalg.solve(matrix, inflow)[..., 0]  # (K, D, G)
+    unit_state = VictimGroups(*(solved[..., g] for g in range(groups)))
+    complaints_per_unit = (unit_state.unknown * route.report_first
+                           + (unit_state.known + unit_state.protected) * route.report_again
+                           ).sum(axis=0)
+    scale = population.complaints_base / complaints_per_unit
+    state = unit_state.scaled(scale)
+    new_victims = population.tier_shares * scale
+    police = police_flows(state, route, served)
+    justice = justice_flows(police.cases, route.new_offence, justice_rate)
+    per_unit_hazard = victim_flows(police, justice, repeat_rate,
+                                   np.ones(draws)).femicides.sum(axis=0)
+    return StartingPoint(
+        victims=state,
+        new_victims=new_victims,
+        femicide_hazard=population.homicides_base / per_unit_hazard,
+        prison=justice.custody.sum(axis=0) * justice.years_served,
+        probation=justice.probation.sum(axis=0) * justice_rate.years_probation,
+        lever=default,
+        rates=rates,
+    )
+
+
+def _status_quo_served_share(route: RouteRates, population: PopulationRates) -> np.ndarray:
+    room = 1.0 - route.case
+    wanted = route.order + route.referral
+    referral = route.referral * np.where(wanted > room, room / wanted, 1.0)
+    referrals = population.complaints_base * referral
+    return np.where(referrals > 0, np.minimum(referrals, route.places) / referrals, 0.0)

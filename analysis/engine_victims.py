@@ -1,0 +1,59 @@
+"""Stage 5: repeat victimisation (true and recorded kept apart) and femicide.
+
+Every victim of a year leaves it by exactly one route: victimised again next year (a true
+repeat), killed, or free of violence. A repeat is recorded only when a victim the police already
+know reports again; the true repeats are all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from analysis.engine_inputs import RepeatRates, VictimGroups
+from analysis.engine_justice import JusticeFlows
+from analysis.engine_routes import PoliceFlows
+
+@dataclass(frozen=True)
+class VictimFlows:
+    """Per tier (…, K, D) unless said otherwise."""
+
+    repeats_unreported: np.ndarray  # next year's repeats among victims who did not report
+    repeats_reported: np.ndarray  # … among those reported without an order
+    repeats_protected: np.ndarray  # … among those under an order this year
+    femicides: np.ndarray
+    desisted: np.ndarray
+
+    @property
+    def repeats(self) -> np.ndarray:
+        return self.repeats_unreported + self.repeats_reported + self.repeats_protected
+
+
+def victim_flows(police: PoliceFlows, justice: JusticeFlows, rates: RepeatRates,
+                 femicide_hazard: np.ndarray) -> VictimFlows:
+    """Who of this year's victims is victimised again next year, and who is killed."""
+    base = rates.repeat
+    orders = police.orders
+    community = justice.convicted - justice.custody
+    sanction = np.minimum(rates.rr_sanction, 1.0 / np.maximum(base, 1e-12))
+    responded = (police.administrative + police.unserved
+                 + police.served * rates.rr_support
+                 + (justice.cases - justice.convicted)
+                 + justice.custody * sanction
+                 + community * sanction * rates.programme)
+    repeats_reported = base * rates.training * responded
+    repeats_protected = base * rates.training * orders * rates.rr_order * rates.programme
+    repeats_unreported = base * police.unreported
+    victims = police.victims
+    at_risk = victims - orders * (1.0 - rates.rr_order)
+    femicides = femicide_hazard * rates.femicide_weight * rates.femicide_policy * at_risk
+    repeats = repeats_unreported + repeats_reported + repeats_protected
+    return VictimFlows(repeats_unreported, repeats_reported, repeats_protected, femicides,
+                       victims - repeats - femicides)
+
+
+def next_victims(flows: VictimFlows, new_victims: np.ndarray) -> VictimGroups:
+    """Next year's victims by group: new ones join those not known to the police."""
+    return VictimGroups(flows.repeats_unreported + new_victims, flows.repeats_reported,
+                        flows.repeats_protected)

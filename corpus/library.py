@@ -1,0 +1,96 @@
+"""A corpus folder loaded: every manifest entry parsed into an `Act`, grouped into `Work`s.
+
+`load()` is the wing's front door. A built corpus is cached on disk keyed by the content hashes
+of the manifest, the texts and the parser's own source, so an unchanged corpus loads from the
+cache and any changed file (or parser) rebuilds it.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus import cache
+from corpus.manifest import Entry, read_manifest
+from corpus.model import Act, Work
+from corpus.parse import parse_act
+from corpus.readers import read_text
+from corpus.respace import Respacer
+from qanun.settings import corpus_dir
+
+_PARALLEL_BYTES = 2_000_000
+
+
+@dataclass
+class Corpus:
+    """Every work of a corpus folder with its expressions."""
+
+    folder: Path
+    entries: list[Entry]
+    works: dict[str, Work] = field(default_factory=dict)
+    from_cache: bool = False
+
+    def acts(self) -> list[Act]:
+        return [act for work in self.works.values() for act in work.expressions]
+
+    def act(self, work_id: str, language: str = "az") -> Act:
+        """The principal expression of a work in a language (the first complete one)."""
+        work = self.works.get(work_id)
+        if work is None:
+            known = ", ".join(sorted(self.works))
+            raise KeyError(f"no act {work_id!r} in the corpus at {self.folder} (known: {known})")
+        act = work.expression(language)
+        if act is None:
+            raise KeyError(f"act {work_id!r} has no {language!r} text (has: "
+                           f"{', '.join(work.languages)})")
+        return act
+
+
+def load(folder: str | Path | None = None, *, use_cache: bool = True) -> Corpus:
+    """Load the corpus at `folder` (default: the `QANUN_CORPUS` setting or `../shared/corpus`)."""
+    root = corpus_dir(folder)
+    entries = read_manifest(root)
+    key = cache.key(root, entries)
+    acts = cache.read(key) if use_cache else None
+    from_cache = acts is not None
+    if acts is None:
+        acts = build(root, entries)
+        if use_cache:
+            cache.write(key, acts)
+    return _assemble(root, entries, acts, from_cache)
+
+
+def build(root: Path, entries: list[Entry]) -> list[Act]:
+    """Parse every entry, the large files in parallel on the machine's cores."""
+    respacer = Respacer.default(root)
+    sources = [read_text(root / entry.path) for entry in entries]
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or sum(len(s) for s in sources) < _PARALLEL_BYTES:
+        return [parse_act(s, e, respacer) for s, e in zip(sources, entries, strict=True)]
+    order = sorted(range(len(entries)), key=lambda i: -len(sources[i]))
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(respacer,)) as pool:
+        parsed = pool.map(_parse_in_worker, [(sources[i], entries[i]) for i in order])
+        by_index = dict(zip(order, parsed, strict=True))
+    return [by_index[i] for i in range(len(entries))]
+
+
+_worker_respacer: Respacer | None = None
+
+
+def _init_worker(respacer: Respacer) -> None:
+    global _worker_respacer
+    _worker_respacer = respacer
+
+
+def _parse_in_worker(job: tuple[str, Entry]) -> Act:
+    assert _worker_respacer is not None
+    return parse_act(job[0], job[1], _worker_respacer)
+
+
+def _assemble(root: Path, entries: list[Entry], acts: list[Act], from_cache: bool) -> Corpus:
+    corpus = Corpus(root, entries, from_cache=from_cache)
+    for act in acts:
+        corpus.works.setdefault(act.work_id, Work(act.work_id)).expressions.append(act)
+    return corpus

@@ -1,0 +1,111 @@
+"""One file of the corpus → an `Act`: read, normalise, build the tree, then the repair layer.
+
+`parse_act` never raises on text: any string yields an act and its diagnostics. The repair layer
+keeps the source wording in `raw_text` and writes the repaired wording to `text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.ids import frbr_for
+from corpus.manifest import Entry
+from corpus.model import Act, Diagnostic, Footnote, Provision
+from corpus.normalize import fold_spaces, normalize_lines
+from corpus.respace import Respacer
+from corpus.structure import Parsed, parse_lines
+
+_MARKER = re.compile(r"\s*\[\d+\]")
+_COURT_MARK = re.compile(r"\s*\bKMQ\s?\d+\b")
+_TRAILER_KEYS = (
+    ("source_documents", "mənbə"),
+    ("amending_laws", "dəyişiklik"),
+    ("amending_laws", "dəyişikliklər etmiş"),
+    ("court_decisions", "konstitusiya"),
+    ("approval", "approval"),
+)
+
+
+def parse_act(source: str, entry: Entry, respacer: Respacer) -> Act:
+    """Parse the text of one manifest entry.
+
+    >>> from corpus.manifest import Entry
+    >>> act = parse_act("Maddə 1. Ad\\n1.1. Mətn.", Entry("x", "x.txt", "az"), Respacer.from_texts([]))
+    >>> act.find("1.1").text
+    'Mətn.'
+    """
+    diagnostics: list[Diagnostic] = []
+    parsed = parse_lines(normalize_lines(source, diagnostics), diagnostics)
+    act = _act_shell(entry, parsed)
+    joins = _repair(act, parsed, respacer)
+    if joins:
+        act.diagnostics.append(Diagnostic(0, f"{joins} words split by spaces around ə ş ğ",
+                                          "joined them in `text`; `raw_text` keeps the source",
+                                          "respace"))
+    _link_footnotes(act)
+    if not act.articles():
+        act.diagnostics.append(Diagnostic(0, "no article found", "kept the text as preamble",
+                                          "no-articles"))
+    return act
+
+
+def _act_shell(entry: Entry, parsed: Parsed) -> Act:
+    frbr = frbr_for(kind=entry.kind, act_id=entry.id, number=entry.number, date=entry.date,
+                    language=entry.language)
+    return Act(
+        work_id=entry.id, frbr_work=frbr.work, frbr_expression=frbr.expression,
+        language=entry.language, kind=entry.kind, title=entry.title, title_en=entry.title_en,
+        number=entry.number, date=entry.date, expression=entry.expression,
+        complete=entry.complete, path=entry.path, body=parsed.body, footnotes=parsed.footnotes,
+        metadata=_metadata(parsed), diagnostics=parsed.diagnostics,
+    )
+
+
+def _metadata(parsed: Parsed) -> dict[str, list[str]]:
+    metadata: dict[str, list[str]] = {"title_lines": parsed.title_lines}
+    for heading, lines in parsed.trailer.items():
+        lowered = heading.replace("İ", "i").lower()
+        key = next((k for k, word in _TRAILER_KEYS if word in lowered), "other")
+        metadata.setdefault(key, []).extend(lines)
+    return metadata
+
+
+def _repair(act: Act, parsed: Parsed, respacer: Respacer) -> int:
+    joins = 0
+
+    def clean(text: str) -> str:
+        nonlocal joins
+        repaired, count = respacer.repair_with_count(text)
+        joins += count
+        return fold_spaces(repaired)
+
+    for provision in act.walk():
+        provision.raw_text = provision.raw_text.strip()
+        stripped = _COURT_MARK.sub("", _MARKER.sub("", provision.raw_text))
+        provision.text = "\n".join(clean(p) for p in stripped.split("\n"))
+        provision.heading = clean(_MARKER.sub("", provision.heading))
+    act.preamble = clean(_MARKER.sub("", parsed.preamble))
+    for footnote in act.footnotes:
+        footnote.text = "\n".join(clean(line) for line in footnote.text.split("\n"))
+    return joins
+
+
+def _link_footnotes(act: Act) -> None:
+    """Each footnote learns which provisions carry its marker; a marker with no body and a body
+    with no marker are reported."""
+    by_number: dict[int, Footnote] = {}
+    for footnote in act.footnotes:
+        if footnote.number in by_number:
+            act.diagnostics.append(Diagnostic(footnote.line, f"footnote [{footnote.number}] "
+                                              "appears twice", "kept both", "footnote-duplicate"))
+        by_number.setdefault(footnote.number, footnote)
+    carriers: dict[int, list[Provision]] = {}
+    for provision in act.walk():
+        for number in provision.footnotes:
+            carriers.setdefault(number, []).append(provision)
+    for number, provisions in carriers.items():
+        if number in by_number:
+            by_number[number].provisions = [p.eid for p in provisions]
+        elif act.footnotes:
+            act.diagnostics.append(Diagnostic(provisions[0].line, f"marker [{number}] has no "
+                                              "footnote body", "kept the marker", "footnote-missing"))

@@ -1,0 +1,51 @@
+"""The references of an act: find the citations in every provision's text and resolve them.
+
+Only provisions' own text is read (articles, points and the notes `Qeyd:` of articles); the
+parser keeps the table of contents, footnote bodies and the list of amending laws out of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from corpus.model import Act, Provision, Reference
+from corpus.references import find_citations
+from corpus.resolve import Context, Resolver
+
+# A provision without a digit and without an act's name cites nothing; skipping it saves the
+# tokenizer most of the corpus.
+_MAY_CITE = re.compile(r"\d|[Kk]onstitusiya|KONSTİTUSİYA|[Mm]əcəllə|[Qq]anun|[Cc]ode|Law")
+
+
+def extract_references(act: Act, corpus: object | None = None, *,
+                       resolver: Resolver | None = None) -> list[Reference]:
+    """Every reference in `act`, resolved against the corpus (or only against `act` itself).
+
+    >>> refs = extract_references(corpus.act("administrative-offences-code"))  # doctest: +SKIP
+    >>> [t.num for t in refs[0].targets]                                         # doctest: +SKIP
+    """
+    if resolver is None:
+        acts = corpus.acts() if corpus is not None else [act]  # type: ignore[attr-defined]
+        resolver = Resolver.of(list(acts))
+    return list(_references(act, resolver))
+
+
+def _references(act: Act, resolver: Resolver) -> Iterator[Reference]:
+    sources = [(provision, article) for provision, article in _with_articles(act.body, None)
+               if provision.text and _MAY_CITE.search(provision.text)]
+    texts = (provision.text for provision, _ in sources)
+    for (provision, article), citations in zip(sources, find_citations(texts, act.language),
+                                              strict=True):
+        context = Context(act=act, provision=provision, article=article)
+        for citation in citations:
+            yield resolver.resolve(citation, context)
+
+
+def _with_articles(provisions: Iterable[Provision], article: str | None
+                   ) -> Iterator[tuple[Provision, str | None]]:
+    """Each provision with the number of the article it belongs to (for `bu maddənin`)."""
+    for provision in provisions:
+        own = provision.num if provision.kind == "article" else article
+        yield provision, own
+        yield from _with_articles(provision.children, own)

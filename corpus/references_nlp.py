@@ -1,0 +1,184 @@
+"""The spaCy side of reference finding: blank `az`/`en` pipelines whose tokens carry a citation role.
+
+No model is downloaded. The tokenizer keeps citation numbers whole (`52.1-52.2-ci`, `355-1.1`,
+`12.4-1-ci`), the NORM of every token is its case-folded form with `İ`, `I`, `ı` and `i` made one
+letter (Python lowercases `İ` to two characters, and the conversion of the codes mixes the
+dotted and dotless forms), an AttributeRuler gives each token a citation role in TAG (the blank
+pipeline has no tagger, so TAG is free), an EntityRuler marks the acts a text names, and a
+Matcher finds the groups of numbers that end in (az) or start with (en) a unit word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import spacy
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+_FOLD_TABLE = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
+
+# A citation number with its ordinal suffix, as one token: `6.1-ci`, `52.1-52.2-ci`, `144-1`,
+# `355-1.1`, `12.4-1-ci`, and the conversion's `72.1ci` without the hyphen.
+CITATION_NUMBER = r"\d+(?:[.\-]\d+)*(?:-?(?:c[iıuü]|[iıuü]nc[iıuü]))?"
+_TOKEN_MATCH = re.compile(rf"^{CITATION_NUMBER}$")
+ORDINAL_SUFFIX = re.compile(r"-?(?:c[iıuü]|[iıuü]nc[iıuü])$")
+
+QUOTES = ["'", '"', "“", "”", "„", "«", "»", "‘", "’", "`"]
+DASHES = ["-", "–", "—", "‑"]
+
+# Roles (TAG) of the tokens that make up a citation.
+NUMBER, ROMAN, ORDINAL_WORD, UNIT, SEPARATOR, DASH = "CNUM", "CROMAN", "CORD", "CUNIT", "CSEP", "CDASH"
+
+AZ_ORDINAL_WORDS = {
+    "birinci": 1, "ikinci": 2, "üçüncü": 3, "dördüncü": 4, "beşinci": 5,
+    "altinci": 6, "yeddinci": 7, "səkkizinci": 8, "doqquzuncu": 9, "onuncu": 10,
+}
+ROMAN_NUMERALS = {
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+    "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15,
+}
+
+# Unit words by the level they name. `maddə` is both an article and a point of an article in
+# Azerbaijani drafting (`56.1.3-cü maddə`), so the number, not the word, says the level.
+AZ_UNITS = {
+    "madd": "article", "hissə": "part", "bənd": "clause", "yarimbənd": "subclause",
+    "fəsil": "chapter", "fəsl": "chapter", "bölmə": "section",
+}
+EN_UNITS = {
+    "article": "article", "articles": "article", "part": "part", "parts": "part",
+    "paragraph": "clause", "paragraphs": "clause", "clause": "clause", "clauses": "clause",
+    "chapter": "chapter", "chapters": "chapter", "section": "section", "sections": "section",
+}
+AZ_SEPARATORS = [",", "və", "ya", "vəya", "yaxud", "habelə", "həmçinin"]
+EN_SEPARATORS = [",", "and", "or", "to", "through"]
+
+
+def fold(text: str) -> str:
+    """Case-fold keeping the length: `İnzibati` -> `inzibati`, `RESPUBLİKASININ` ->
+    `respublikasinin`, `Məcəlləsinin` -> `məcəlləsinin`. Offsets into the folded text are
+    offsets into the original."""
+    folded = text.translate(_FOLD_TABLE)
+    lowered = folded.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+
+
+@Language.factory("citation_roles")
+def _citation_roles(nlp: Language, name: str) -> _CitationRoles:
+    return _CitationRoles(nlp.lang)
+
+
+class _CitationRoles:
+    """Give each token its citation role (TAG) and, for unit words, the unit (LEMMA).
+
+    A Python pass instead of an AttributeRuler: the role of most tokens is a dictionary look-up
+    on NORM, which is faster than running hundreds of regex patterns over every token.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+        self._separators = set(AZ_SEPARATORS if lang == "az" else EN_SEPARATORS)
+        self._cache: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, doc):  # type: ignore[no-untyped-def]
+        for token in doc:
+            role = self._cache.get(token.norm_)
+            if role is None:
+                role = self._role(token.norm_)
+                self._cache[token.norm_] = role
+            if role[0]:
+                token.tag_ = role[0]
+                if role[1]:
+                    token.lemma_ = role[1]
+        return doc
+
+    def _role(self, norm: str) -> tuple[str, str]:
+        if _TOKEN_MATCH.match(norm):
+            return NUMBER, ""
+        if norm in DASHES:
+            return DASH, ""
+        if norm in self._separators:
+            return SEPARATOR, ""
+        if self._lang == "az":
+            if norm in ROMAN_NUMERALS:
+                return ROMAN, ""
+            if norm in AZ_ORDINAL_WORDS:
+                return ORDINAL_WORD, ""
+            for stem, unit in AZ_UNITS.items():
+                if norm.startswith(stem):
+                    return UNIT, unit
+            return "", ""
+        if norm in EN_UNITS:
+            return UNIT, EN_UNITS[norm]
+        return "", ""
+
+
+def _act_patterns(lang: str) -> list[dict]:
+    """EntityRuler patterns: which act a text names, and how (`THIS`, `SAME`, a code, a title)."""
+    if lang == "en":
+        quote = {"NORM": {"IN": QUOTES}}
+        return [
+            {"label": "THIS", "pattern": [{"NORM": "this"}, {"NORM": {"IN": ["law", "code"]}}]},
+            {"label": "SAME", "pattern": [
+                {"NORM": "the"}, {"NORM": {"IN": ["same", "said"]}}, {"NORM": {"IN": ["law", "code"]}}]},
+            {"label": "CONSTITUTION", "pattern": [{"NORM": "constitution"}]},
+            {"label": "TITLE", "pattern": [
+                {"NORM": "law"}, {"NORM": {"NOT_IN": QUOTES}, "OP": "{0,6}"}, quote,
+                {"NORM": {"NOT_IN": QUOTES}, "OP": "{1,20}"}, quote]},
+            {"label": "CODE", "pattern": [
+                {"IS_TITLE": True, "NORM": {"NOT_IN": ["the", "this", "same"]}, "OP": "{1,3}"},
+                {"NORM": "code"}]},
+        ]
+    code_word = {"NORM": {"REGEX": "^məcəlləs"}}
+    not_republic = {"IS_TITLE": True, "NORM": {"REGEX": "^(?!azərbaycan|respublika)"}}
+    name_tail = {"ORTH": {"IN": DASHES + ["və"]}, "OP": "?"}
+    quote = {"NORM": {"IN": QUOTES}}
+    return [
+        {"label": "THIS", "pattern": [{"NORM": "bu"}, {"NORM": {"REGEX": "^(məcəllə|qanun)"}}]},
+        {"label": "SAME", "pattern": [{"NORM": "həmin"}, {"NORM": {"REGEX": "^(məcəllə|qanun)"}}]},
+        {"label": "CONSTITUTION", "pattern": [
+            {"NORM": "azərbaycan", "OP": "?"}, {"NORM": {"REGEX": "^respublikas"}, "OP": "?"},
+            {"NORM": {"REGEX": "^konstitusiyas"}}]},
+        {"label": "CODE", "pattern": [
+            {"NORM": "azərbaycan", "OP": "?"}, {"NORM": {"REGEX": "^respublikas"}, "OP": "?"},
+            not_republic, name_tail, {**not_republic, "OP": "?"}, name_tail,
+            {**not_republic, "OP": "?"}, code_word]},
+        {"label": "TITLE", "pattern": [
+            quote, {"NORM": {"NOT_IN": QUOTES}, "OP": "{1,25}"}, quote,
+            {"NORM": "azərbaycan", "OP": "?"}, {"NORM": {"REGEX": "^respublikas"}, "OP": "?"},
+            {"NORM": {"REGEX": "^qanun"}}]},
+    ]
+
+
+def _group_patterns(lang: str) -> list[list[dict]]:
+    """Matcher patterns of one citation group: numbers and the unit word they belong to."""
+    item = {"TAG": {"IN": [NUMBER, ROMAN, ORDINAL_WORD]}}
+    joiner = {"TAG": {"IN": [NUMBER, ROMAN, ORDINAL_WORD, SEPARATOR, DASH]}, "OP": "*"}
+    if lang == "en":
+        return [[{"TAG": UNIT}, {"TAG": NUMBER},
+                 {"TAG": {"IN": [NUMBER, SEPARATOR, DASH]}, "OP": "*"}, {"TAG": NUMBER}],
+                [{"TAG": UNIT}, {"TAG": NUMBER}]]
+    return [[item, joiner, {"TAG": UNIT}]]
+
+
+
+
+@cache
+def pipeline(lang: str) -> tuple[Language, Matcher]:
+    """The blank pipeline of a language (`az`, else `en`) and its citation-group Matcher."""
+    nlp = spacy.blank("az" if lang == "az" else "en")
+    nlp.vocab.lex_attr_getters[NORM] = fold
+    for lexeme in list(nlp.vocab):
+        lexeme.norm_ = fold(lexeme.orth_)
+    # The default infixes cut `355-1.1` into three tokens; a whole-token match comes first.
+    nlp.tokenizer.token_match = _TOKEN_MATCH.match
+    nlp.add_pipe("citation_roles")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"})
+    ruler.add_patterns(_act_patterns(nlp.lang))
+    matcher = Matcher(nlp.vocab)
+    matcher.add("GROUP", _group_patterns(nlp.lang), greedy="LONGEST")
+    return nlp, matcher

@@ -1,0 +1,87 @@
+"""How the workbench tests start the app: Streamlit's AppTest in-process, Chromium against a server.
+
+AppTest runs `app.py` from a one-line script in a temporary folder because a folder named `pages`
+beside the entry point makes AppTest fall back to Streamlit's old page discovery on reruns; the
+real server (and `make run`) start `app.py` itself.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+PROJECT = Path(__file__).resolve().parent.parent
+APP = PROJECT / "app.py"
+PAGES = PROJECT / "pages"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def app_test(timeout: float = 60) -> AppTest:
+    """An AppTest of the whole workbench (top bar and navigation included)."""
+    return AppTest.from_string(f"import runpy\nrunpy.run_path({str(APP)!r})\n", default_timeout=timeout)
+
+
+def page(name: str) -> str:
+    """The path `AppTest.switch_page` wants for a page of the workbench."""
+    return str(PAGES / f"{name}.py")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_app(data_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on a free local port with its own data folder; yields the base URL."""
+    port = free_port()
+    server_env = {**os.environ, "QANUN_DATA": str(data_dir), **(env or {})}
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]
+    log = (data_dir / "streamlit.log").open("w")
+    process = subprocess.Popen(command, cwd=PROJECT, env=server_env, stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> float:
+    """Seconds until the server answers its health check; a dead server is an error at once."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode} before serving")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return time.perf_counter() - start
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")

@@ -1,0 +1,1 @@
+"""The workbench's shared pieces: cached loaders of the heavy objects, labels, view helpers."""
