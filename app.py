@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from workbench.i18n import LANGUAGES
-from workbench.session import ROLES, t
+from workbench.session import ROLES, labeller, t
 
 st.set_page_config(page_title="Qanun", layout="wide")
 
@@ -24,7 +24,7 @@ def _top_bar() -> None:
     )
     user.text_input(t("top.user"), key="user_name", placeholder=t("top.user_placeholder"))
     role.selectbox(
-        t("top.role"), ROLES, key="role", format_func=lambda r: t(f"roles.{r}"),
+        t("top.role"), ROLES, key="role", format_func=labeller("roles"),
         help=t("top.role_help"),
     )
 

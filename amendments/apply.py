@@ -11,6 +11,7 @@ text do not matter, and when the words occur more than once and the formula does
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from amendments.operations import (
@@ -21,16 +22,21 @@ from amendments.operations import (
     Target,
 )
 
-__all__ = ["ApplyError", "Target", "apply_words", "unit_span"]
+__all__ = ["AmbiguousWords", "ApplyError", "Target", "apply_words", "unit_span"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZƏÖÜÇŞĞİ\"“'«(])")
 # The sanction of a criminal-law provision follows a dash: `… törədilmə — … ilə cəzalandırılır.`
 _SANCTION_DASH = re.compile(r"\s[—–-]\s(?=[^—–]*cəzalandırılır)")
 _NO_SPACE_BEFORE = tuple(",.;:)!?")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 class ApplyError(ValueError):
     """An operation that cannot be applied; the message says why in a drafter's words."""
+
+
+class AmbiguousWords(ApplyError):
+    """The words occur more than once and the formula does not say which."""
 
 
 def apply_words(op: Operation, text: str) -> str:
@@ -88,15 +94,22 @@ def _refuse_declined(declined: bool, words: str) -> None:
 
 
 def find_words(text: str, words: str) -> list[tuple[int, int]]:
-    """Whole-word spans of `words` in `text`, any run of spaces matching any other."""
-    tokens = words.split()
+    """Whole-word spans of `words` in `text`. Spacing does not count: any run of spaces
+    matches any other, and spaces around punctuation may be there or not (footnotes quote
+    `müdafiəçi , barəsində` for the code's `müdafiəçi, barəsində`)."""
+    tokens = _TOKEN.findall(words)
     if not tokens:
         raise ApplyError("the formula quotes no words")
-    pattern = r"\s+".join(re.escape(t) for t in tokens)
-    if re.match(r"\w", tokens[0]):
-        pattern = r"(?<!\w)" + pattern
-    if re.search(r"\w$", tokens[-1]):
-        pattern += r"(?!\w)"
+    parts = [re.escape(tokens[0])]
+    for before, token in itertools.pairwise(tokens):
+        gap = r"\s+" if before[-1].isalnum() and token[0].isalnum() else r"\s*"
+        parts += [gap, re.escape(token)]
+    pattern = "".join(parts)
+    # `346` is not in `346-1.1`: a number continues through a hyphen or dot and a digit.
+    if tokens[0][0].isalnum():
+        pattern = r"(?<!\w)(?<!\d[-.])" + pattern
+    if tokens[-1][-1].isalnum():
+        pattern += r"(?!\w)(?![-.]\d)"
     return [m.span() for m in re.finditer(pattern, text)]
 
 
@@ -106,7 +119,7 @@ def _chosen(text: str, words: str, occurrence: int | None) -> list[tuple[int, in
         raise ApplyError(f"the words “{words}” are not in the text")
     if occurrence is None:
         if len(spans) > 1:
-            raise ApplyError(f"the words “{words}” occur {len(spans)} times and the formula "
+            raise AmbiguousWords(f"the words “{words}” occur {len(spans)} times and the formula "
                              "does not say which")
         return spans
     if occurrence == 0:
@@ -142,8 +155,14 @@ def _insert(text: str, op: InsertWords) -> str:
     return text
 
 
+_DASHES = "-–—"
+
+
 def _replace_final_mark(text: str, old: str, new: str) -> str:
+    """`sonundakı nöqtəli vergül işarəsi tire işarəsi ilə`: the final mark; a dash is a dash
+    whichever of `-`, `–`, `—` the text prints."""
     stripped = text.rstrip()
-    if not stripped.endswith(old):
+    ends = stripped.endswith(old) or (old in _DASHES and stripped[-1:] in _DASHES)
+    if not stripped or not ends:
         raise ApplyError(f"the text does not end with “{old}”")
     return stripped[: len(stripped) - len(old)].rstrip() + new

@@ -27,28 +27,28 @@ _DECLINED = r"(?:ismin\s+müvafiq\s+hallarında\s+)?"
 _SELECTOR = (rf"(?:(?P<sel>(?:{AZ_ORDINAL_PATTERN})\s+halda|hər\s+\w+\s+halda|bütün\s+hallarda)\s+)?")
 _SELECTOR_AFTER = r"(?:\s*\(?(?P<sel2>hər\s+\w+\s+halda)\)?)?"
 
+# The footnotes misspell their verbs (`çıxarılməşdər`, `edilmi.dir`, `edil mişdir`,
+# `edilmişdr`), so a verb is its stem and any ending that starts like a past or imperative one.
+_DONE = r"(?:\s?m[\w.]*|sin|sın)"
 VERBS: dict[str, re.Pattern[str]] = {
     "repeal": re.compile(
-        r"(?:ləğv\s+(?:edilsin|edilmişdir|edilmiş|olunsun|olunmuşdur)"
-        r"|qüvvədən\s+düşmüş\s+hesab\s+(?:edilsin|edilmişdir))\b"
+        rf"(?:ləğv\s+(?:edil|olun){_DONE}|qüvvədən\s+düşmüş\s+hesab\s+edil{_DONE})"
     ),
-    "restate": re.compile(
-        r"(?:yeni|aşağıdakı)\s+redaksiyada\s+(?:verilsin|verilmişdir|verilmiş)\b"
-    ),
-    "substitute": re.compile(r"əvəz\s*(?:edilsin|edilmişdir|edilmiş|edilmışdir|olunsun|olunmuşdur)"),
-    "add": re.compile(r"əlavə\s+(?:edilsin|edilmişdir|edilmiş|olunsun|olunmuşdur|olunmuş)\b"),
-    "remove": re.compile(r"çıxarıl(?:sın|mışdır|mış)\b"),
-    "renumber": re.compile(r"(?<!düşmüş )hesab\s+(?:edilsin|edilmişdir|edilmiş)\b"),
+    "restate": re.compile(rf"(?:yeni|aşağıdakı)\s+redaksiya(?:lar)?da\s+veril{_DONE}"),
+    "substitute": re.compile(rf"əvəz\s*(?:edil|olun){_DONE}"),
+    "add": re.compile(rf"əlavə\s+(?:edil|olun){_DONE}"),
+    "remove": re.compile(rf"çıxarıl{_DONE}"),
+    "renumber": re.compile(rf"(?<!düşmüş )hesab\s+edil{_DONE}"),
 }
 VERB = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in VERBS.items()))
 
 _UNIT_NOUNS = {"cüm": "sentence", "abz": "paragraph", "his": "part", "bən": "clause"}
-_PUNCTUATION = {"nöqtəli vergül": ";", "iki nöqtə": ":", "nöqtə": ".", "vergül": ",", "tire": "—"}
+_PUNCTUATION = {"nöqtəli vergül": ";", "iki nöqtə": ":", "nöqtə": ".", "vergül": ",", "tire": "-"}
 _PUNCT = "|".join(_PUNCTUATION)
 
 _SUBSTITUTE_PAIR = re.compile(
     rf"{_SELECTOR}{_DECLINED}(?P<old>{_QLIST})\s+{_NOUN}{_SELECTOR_AFTER}(?:\s+isə)?\s+(?:müvafiq\s+olaraq\s+)?{_DECLINED}"
-    rf"(?P<new>{_QLIST})\s+{_NOUN}\s+ilə"
+    rf"(?P<new>{_QLIST})\s+{_NOUN}(?:\s+ilə)?"
 )
 _QUOTE_TO_PUNCT = re.compile(
     rf"{_SELECTOR}(?P<old>{_Q})\s+{_NOUN}\s+(?P<new>{_PUNCT})\s+işarəsi\s+ilə"

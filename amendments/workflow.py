@@ -60,9 +60,9 @@ def check_transition(current: Status, target: Status, role: Role, actor: str) ->
     """Refuse a move the workflow does not have, or one the actor's role may not make.
 
     >>> check_transition("draft", "in_review", "drafter", "aysel")
-    >>> check_transition("in_review", "agreed", "drafter", "aysel")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    >>> check_transition("in_review", "agreed", "drafter", "x")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
-    RoleRefused: aysel is a drafter: only an approver moves a package from in_review to agreed
+    RoleRefused: x is a drafter: only an approver moves a package from in_review to agreed
     """
     check_status(target)
     if target not in TRANSITIONS[current]:

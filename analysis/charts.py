@@ -1,13 +1,17 @@
-"""Altair charts of a comparison: every line is a median with its 5–95% band, never a median alone."""
+"""Altair charts of a comparison: every median line sits on its 5–95% band, never alone."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
 
 from analysis.outputs import Results
-from analysis.sensitivity import Sensitivity
 from analysis.wording import labels
+
+if TYPE_CHECKING:  # SALib is slow to import; the report only needs the type
+    from analysis.sensitivity_analysis import Sensitivity
 
 
 def interval_frame(results: Results, output: str, delta: bool = False,

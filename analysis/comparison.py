@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from analysis.defaults import DEFAULT_DRAWS, DEFAULT_SEED
 from analysis.engine import OUTPUTS, simulate
 from analysis.engine_inputs import SeededUniforms
 from analysis.outputs import Results
 from analysis.parameters import ParameterBook, default_parameters
 from analysis.scenario_files import Scenario, load_scenario
-
-DEFAULT_SEED = 20260101
-DEFAULT_DRAWS = 1000
 
 ScenarioLike = str | Path | Scenario
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from scipy import special, stats
+from scipy import special
 
 DISTRIBUTION_NAMES = ("triangular", "beta", "lognormal", "fixed")
 
@@ -65,7 +65,7 @@ class Beta(_Strict):
         return self
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
-        return self.low + (self.high - self.low) * stats.beta.ppf(u, self.alpha, self.beta)
+        return self.low + (self.high - self.low) * special.betaincinv(self.alpha, self.beta, u)
 
     def support(self) -> tuple[float, float]:
         return self.low, self.high

@@ -30,9 +30,9 @@ from analysis.engine_inputs import (
     route_rates,
     unit_costs,
 )
-from analysis.engine_justice import justice_flows, stock_step
-from analysis.engine_routes import police_flows
-from analysis.engine_victims import next_victims, victim_flows
+from analysis.engine_justice import JusticeFlows, StockStep, justice_flows, stock_step
+from analysis.engine_routes import PoliceFlows, police_flows
+from analysis.engine_victims import VictimFlows, next_victims, victim_flows
 from analysis.parameters import ParameterBook
 from analysis.scenario_files import Scenario
 
@@ -109,37 +109,8 @@ def simulate(scenario: Scenario, book: ParameterBook, source: SeededUniforms, ye
         prison_year = stock_step(prison, justice.custody.sum(axis=-2), justice.years_served)
         probation_year = stock_step(probation, justice.probation.sum(axis=-2),
                                     justice_rate.years_probation)
-        volumes = {
-            "victims": police.victims.sum(axis=0),
-            "new_victims": new_total,
-            "true_repeats": police.victims.sum(axis=0) - new_total,
-            "complaints": police.reported.sum(axis=0),
-            "unreported": police.unreported.sum(axis=0),
-            "recorded_repeats": police.recorded_repeats.sum(axis=0),
-            "criminal_cases": justice.cases.sum(axis=0),
-            "protection_orders": police.orders.sum(axis=0),
-            "support_referrals": police.referrals.sum(axis=0),
-            "support_served": police.served.sum(axis=0),
-            "support_unserved": police.unserved.sum(axis=0),
-            "administrative": police.administrative.sum(axis=0),
-            "persons_charged": justice.charged.sum(axis=0),
-            "uncharged": justice.uncharged.sum(axis=0),
-            "withdrawn": justice.withdrawn.sum(axis=0),
-            "prosecuted": justice.prosecuted.sum(axis=0),
-            "convictions": justice.convicted.sum(axis=0),
-            "acquittals": justice.acquitted.sum(axis=0),
-            "custodial_sentences": justice.custody.sum(axis=0),
-            "probation_orders": justice.probation.sum(axis=0),
-            "other_sentences": justice.other_sentence.sum(axis=0),
-            "prison_stock": prison_year.stock,
-            "prison_releases": prison_year.releases,
-            "probation_stock": probation_year.stock,
-            "probation_releases": probation_year.releases,
-            "programme_participants": justice.programme.sum(axis=0)
-            + police.orders.sum(axis=0) * justice_rate.programme,
-            "femicides": victims.femicides.sum(axis=0),
-            "desisted": victims.desisted.sum(axis=0),
-        }
+        volumes = _volumes(police, justice, victims, prison_year, probation_year, new_total,
+                           justice_rate.programme)
         volumes.update(agency_costs(volumes, costs))
         for name in keep:
             recorded[name][index] = volumes[name]
@@ -147,6 +118,43 @@ def simulate(scenario: Scenario, book: ParameterBook, source: SeededUniforms, ye
         prison, probation = prison_year.stock, probation_year.stock
     return ScenarioRun(scenario, calendar, recorded, reader.reads, reader.values(),
                        lever_history)
+
+
+def _volumes(police: PoliceFlows, justice: JusticeFlows, victims: VictimFlows,
+             prison_year: StockStep, probation_year: StockStep, new_total: np.ndarray,
+             programme: float) -> dict[str, np.ndarray]:
+    """The year's totals over risk tiers, by output name."""
+    return {
+        "victims": police.victims.sum(axis=0),
+        "new_victims": new_total,
+        "true_repeats": police.victims.sum(axis=0) - new_total,
+        "complaints": police.reported.sum(axis=0),
+        "unreported": police.unreported.sum(axis=0),
+        "recorded_repeats": police.recorded_repeats.sum(axis=0),
+        "criminal_cases": justice.cases.sum(axis=0),
+        "protection_orders": police.orders.sum(axis=0),
+        "support_referrals": police.referrals.sum(axis=0),
+        "support_served": police.served.sum(axis=0),
+        "support_unserved": police.unserved.sum(axis=0),
+        "administrative": police.administrative.sum(axis=0),
+        "persons_charged": justice.charged.sum(axis=0),
+        "uncharged": justice.uncharged.sum(axis=0),
+        "withdrawn": justice.withdrawn.sum(axis=0),
+        "prosecuted": justice.prosecuted.sum(axis=0),
+        "convictions": justice.convicted.sum(axis=0),
+        "acquittals": justice.acquitted.sum(axis=0),
+        "custodial_sentences": justice.custody.sum(axis=0),
+        "probation_orders": justice.probation.sum(axis=0),
+        "other_sentences": justice.other_sentence.sum(axis=0),
+        "prison_stock": prison_year.stock,
+        "prison_releases": prison_year.releases,
+        "probation_stock": probation_year.stock,
+        "probation_releases": probation_year.releases,
+        "programme_participants": justice.programme.sum(axis=0)
+        + police.orders.sum(axis=0) * programme,
+        "femicides": victims.femicides.sum(axis=0),
+        "desisted": victims.desisted.sum(axis=0),
+    }
 
 
 def starting_point(reader: PriorReader, book: ParameterBook) -> StartingPoint:

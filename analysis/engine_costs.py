@@ -7,7 +7,8 @@ import numpy as np
 AGENCIES = ("police", "investigation", "courts", "prisons", "probation", "support", "programme")
 
 
-def agency_costs(volumes: dict[str, np.ndarray], unit: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def agency_costs(volumes: dict[str, np.ndarray],
+                 unit: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Yearly cost per agency from the year's volumes, e.g. prisons = prison_stock × c_prison_year.
 
     Police pay for handling every complaint and for the orders they issue; the investigation for

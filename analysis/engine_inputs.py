@@ -169,7 +169,9 @@ def route_rates(p: PriorReader, lever: dict[str, float]) -> RouteRates:
     if lever["police.pro_arrest"]:
         case = case * (1.0 + lever["police.pro_arrest"] * (p["s5_case_mult"] - 1.0))
     case = np.clip(case, 0.0, 1.0)
-    breach = np.maximum(case, p["breach_case_share"]) if lever["protection.criminal_breach"] else case
+    breach = case
+    if lever["protection.criminal_breach"]:
+        breach = np.maximum(case, p["breach_case_share"])
     order = p["s4_p_po"] if lever["protection.barring_orders"] else p["p_po_base"]
     referral = p["p_support"]
     if lever["twinning.referral_mechanism"]:

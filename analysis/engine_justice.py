@@ -13,6 +13,7 @@ import numpy as np
 
 from analysis.engine_inputs import JusticeRates
 
+
 @dataclass(frozen=True)
 class JusticeFlows:
     """Per tier (…, K, D): what became of this year's criminal cases."""

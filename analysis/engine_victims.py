@@ -15,6 +15,7 @@ from analysis.engine_inputs import RepeatRates, VictimGroups
 from analysis.engine_justice import JusticeFlows
 from analysis.engine_routes import PoliceFlows
 
+
 @dataclass(frozen=True)
 class VictimFlows:
     """Per tier (…, K, D) unless said otherwise."""
@@ -35,13 +36,14 @@ def victim_flows(police: PoliceFlows, justice: JusticeFlows, rates: RepeatRates,
     """Who of this year's victims is victimised again next year, and who is killed."""
     base = rates.repeat
     orders = police.orders
-    community = justice.convicted - justice.custody
     sanction = np.minimum(rates.rr_sanction, 1.0 / np.maximum(base, 1e-12))
+    # written so that a sentence mix change alone (more custody, longer terms) leaves repeats
+    # bit-for-bit unchanged: incapacitation is not modelled
+    programme_gain = (justice.convicted - justice.custody) * sanction * (1.0 - rates.programme)
     responded = (police.administrative + police.unserved
                  + police.served * rates.rr_support
                  + (justice.cases - justice.convicted)
-                 + justice.custody * sanction
-                 + community * sanction * rates.programme)
+                 + justice.convicted * sanction - programme_gain)
     repeats_reported = base * rates.training * responded
     repeats_protected = base * rates.training * orders * rates.rr_order * rates.programme
     repeats_unreported = base * police.unreported

@@ -4,14 +4,20 @@ it out and fills the tables with numbers."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document
+from docx.shared import Cm
 
 from analysis.outputs import Results
-from analysis.sensitivity import Sensitivity
+from analysis.report_figures import difference_figure
 from analysis.wording import labels, number, render
+
+if TYPE_CHECKING:  # SALib is slow to import; the report only needs the type
+    from analysis.sensitivity_analysis import Sensitivity
 
 REPORT_OUTPUTS = ("complaints", "criminal_cases", "protection_orders", "persons_charged",
                   "convictions", "prison_stock", "support_served", "true_repeats",
@@ -35,6 +41,7 @@ def write_report(results: Results, path: str | Path, lang: str = "az",
         "results": lambda: _results_table(results, words, lang),
         "assumptions": lambda: _assumptions_table(results, words),
         "sensitivity": lambda: _sensitivity_table(sensitivity, words),
+        "@chart": lambda output: difference_figure(results, output, lang),
     }
     for line in text.splitlines():
         _lay_out(document, line, tables)
@@ -55,6 +62,9 @@ def _lay_out(document: Document, line: str, tables: dict) -> None:
     elif line.startswith("@table "):
         header, rows = tables[line.split()[1]]()
         _add_table(document, header, rows)
+    elif line.startswith("@chart "):
+        figure = tables["@chart"](line.split()[1])
+        document.add_picture(io.BytesIO(figure), width=Cm(16))
     else:
         document.add_paragraph(line)
 
@@ -135,11 +145,19 @@ def _assumptions_table(results: Results, words: dict) -> tuple[list[str], list[l
     rows = []
     for name in used:
         prior = results.book.priors[name]
-        spec = prior.distribution.model_dump()
-        kind = spec.pop("distribution")
-        shape = ", ".join(f"{key} {value:g}" for key, value in spec.items())
-        rows.append([name, f"{kind} ({shape})", prior.status, prior.source])
+        rows.append([name, _shape(prior.distribution), prior.status, prior.source])
+        for run in results.runs.values():
+            if name in run.scenario.priors:  # a scenario's own assumption, shown beside
+                rows.append([f"{name} ({run.scenario.name})",
+                             _shape(run.scenario.priors[name]), prior.status,
+                             str(run.scenario.path)])
     return header, rows
+
+
+def _shape(distribution: object) -> str:
+    spec = distribution.model_dump()
+    kind = spec.pop("distribution")
+    return f"{kind} ({', '.join(f'{key} {value:g}' for key, value in spec.items())})"
 
 
 def _sensitivity_table(result: Sensitivity | None,

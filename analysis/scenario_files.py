@@ -102,7 +102,8 @@ def locate(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
     if candidate.is_file():
         return candidate
     known = ", ".join(shipped_names())
-    raise ScenarioFileError(candidate, None, "", f"no such scenario file or name (shipped: {known})")
+    raise ScenarioFileError(candidate, None, "",
+                            f"no such scenario file or name (shipped: {known})")
 
 
 def load_scenario(
@@ -117,7 +118,19 @@ def load_scenario(
     if path in _chain:
         cycle = " -> ".join(p.stem for p in (*_chain, path))
         raise ScenarioFileError(path, None, "compose", f"composition cycle {cycle}")
-    document = read_yaml(path)
+    return _scenario(read_yaml(path), book, (*_chain, path))
+
+
+def scenario_from_text(text: str, label: str = "edited.yaml",
+                       book: ParameterBook | None = None) -> Scenario:
+    """Validate a scenario being edited (e.g. in the workbench); errors cite `label`:line."""
+    book = book or default_parameters()
+    path = Path(label).resolve()
+    return _scenario(read_yaml(path, text), book, (path,))
+
+
+def _scenario(document: YamlDocument, book: ParameterBook, chain: tuple[Path, ...]) -> Scenario:
+    path = chain[-1]
     try:
         raw = _ScenarioFile.model_validate(document.data)
     except ValidationError as exc:
@@ -128,7 +141,7 @@ def load_scenario(
     priors: dict[str, AnyDistribution] = {}
     origin: dict[str, str] = {}
     for index, component_name in enumerate(raw.compose):
-        component = load_scenario(component_name, book, (*_chain, path))
+        component = load_scenario(component_name, book, chain)
         where = ("compose", index)
         _merge(levers, component.levers, origin, component.name, document, where)
         _merge(priors, component.priors, origin, component.name, document, where)

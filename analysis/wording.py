@@ -15,7 +15,7 @@ LANGUAGES = ("az", "en")
 
 def number(value: float, lang: str) -> str:
     """`1234.5` as `1,235` in English and `1 235` in Azerbaijani; small values keep decimals."""
-    digits = 0 if abs(value) >= 100 else 2 if abs(value) < 10 else 1
+    digits = 0 if abs(value) >= 100 or value == int(value) else 2 if abs(value) < 10 else 1
     text = f"{value:,.{digits}f}"
     if lang == "az":
         text = text.replace(",", "\u00a0").replace(".", ",")

@@ -76,12 +76,15 @@ class YamlDocument:
         return self.error(location, problem)
 
 
-def read_yaml(path: Path) -> YamlDocument:
-    """Parse `path`; duplicate keys and non-mapping documents are errors with their line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ScenarioFileError(path, None, "", f"cannot read the file ({exc.strerror})") from exc
+def read_yaml(path: Path, text: str | None = None) -> YamlDocument:
+    """Parse `path` (or `text`, reported as `path`); duplicate keys and non-mapping documents
+    are errors with their line."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ScenarioFileError(path, None, "", f"cannot read the file ({exc.strerror})"
+                                    ) from exc
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -90,7 +93,7 @@ def read_yaml(path: Path) -> YamlDocument:
         raise ScenarioFileError(path, line, "", f"not valid YAML: {exc.problem}") from exc
     if not isinstance(data, dict) or root is None:
         raise ScenarioFileError(path, 1, "", "expected a mapping of keys (name, levers, priors …)")
-    lines: dict[Location, int] = {}
+    lines: dict[Location, int] = {(): root.start_mark.line + 1}
     _walk(path, root, (), lines)
     return YamlDocument(path, data, lines)
 

@@ -1,7 +1,15 @@
 """Akoma Ntoso 3.0 in and out: every `Act` written validates against the OASIS schema and reads
 back into an equal `Act`; reading refuses entities, DTDs and the network.
 
-    >>> xml = to_xml(act)            # bytes, UTF-8, schema-valid
+    >>> from corpus.model import Act, Provision
+    >>> act = Act("dv-law", "/akn/az/act/2010-06-22/1058-IIIQ",
+    ...           "/akn/az/act/2010-06-22/1058-IIIQ/aze@2010-06-22", "az", "law",
+    ...           "Məişət zorakılığının qarşısının alınması haqqında",
+    ...           body=[Provision("art_1", "article", "1", heading="Əsas anlayışlar")])
+    >>> xml = to_xml(act)
+    >>> b'<article eId="art_1">' in xml
+    True
+    >>> validate(xml)
     >>> from_xml(xml) == act
     True
 """

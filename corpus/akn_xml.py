@@ -99,6 +99,9 @@ def _unescape_match(match: re.Match[str]) -> str:
 
 def set_text(element: etree._Element, text: str) -> None:
     """Put `text` into an inline element, control characters as `<inline name="character">`."""
+    if not _INVALID_XML.search(text):
+        element.text = text
+        return
     pieces = _INVALID_XML.split(text)
     characters = _INVALID_XML.findall(text)
     element.text = pieces[0]
@@ -111,6 +114,8 @@ def set_text(element: etree._Element, text: str) -> None:
 def get_text(element: etree._Element, skip: frozenset[str] = frozenset()) -> str:
     """The text of an inline element written by `set_text`; child elements in `skip` are left
     out (their tails are kept), any other child contributes its own text."""
+    if not len(element):
+        return element.text or ""
     pieces = [element.text or ""]
     for child in element:
         if not isinstance(child.tag, str):

@@ -17,7 +17,7 @@ _CASE_PAIRS = {"i": "iİ", "ı": "ıI", "ə": "əƏ", "ş": "şŞ", "ğ": "ğĞ"
 
 
 def loose(word: str) -> str:
-    """A regex for `word` in either case with optional single spaces between its letters.
+    """A regex for `word` in either case with up to two spaces between its letters.
 
     >>> bool(re.fullmatch(loose("fəsil"), "F Ə S İ L"))
     True
@@ -25,11 +25,11 @@ def loose(word: str) -> str:
     parts = []
     for char in word:
         if char == " ":
-            parts.append(r"\s+")
+            parts.append(r"\s*")  # letter spacing may have glued the words together
             continue
         cases = _CASE_PAIRS.get(char, char + char.upper())
         parts.append("[" + re.escape(cases) + "]")
-    return r"\s?".join(parts)
+    return r"\s{0,2}".join(parts)
 
 
 ORDINALS = {
@@ -38,7 +38,7 @@ ORDINALS = {
     "on ikinci": 12, "on üçüncü": 13, "on dördüncü": 14, "on beşinci": 15,
 }
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_NUM = r"\d+(?:\s?-\s?\d+)*"
+_NUM = r"\d(?:\s?\d)*(?:\s?-\s?\d(?:\s?\d)*)*"
 _ORDINAL_RE = "|".join(loose(w) for w in sorted(ORDINALS, key=len, reverse=True))
 _SUFFIX = r"(?:\s?-\s?(?:[cC][iıuüIİUÜ]|[iıuüİIUÜ]nc[iıuü]))"
 _MARKERS = r"(?P<markers>(?:\s*\[\d+\])*)"

@@ -42,7 +42,7 @@ class _Lines:
         line = _ASCII_SPACE.sub(" ", "".join(self.buffer)).strip(" ").replace("\xa0", " ")
         self.buffer.clear()
         if line.strip():
-            self.current.append(line.rstrip())
+            self.current.append(line.strip())
 
     def end_block(self) -> None:
         self.break_line()
@@ -61,13 +61,15 @@ def html_to_text(html: str, filename: str) -> str:
     'Maddə 1.\\nƏsas anlayışlar\\n\\n1.0. Bu Qanunda'
     """
     root = _parse(html, filename)
+    if root is None:
+        return ""
     lines = _Lines()
     _walk(root, lines)
     lines.end_block()
     return lines.text()
 
 
-def _parse(html: str, filename: str) -> etree._Element:
+def _parse(html: str, filename: str) -> etree._Element | None:
     # We decoded the bytes ourselves (to report bad encodings); lxml refuses a str that still
     # carries an XML encoding declaration, so it gets UTF-8 bytes and is told so.
     parser = lxml.html.HTMLParser(
@@ -75,7 +77,9 @@ def _parse(html: str, filename: str) -> etree._Element:
     )
     try:
         return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
-    except (etree.ParserError, ValueError) as error:
+    except etree.ParserError:
+        return None  # lxml's "Document is empty": a page of nothing but comments or spaces
+    except ValueError as error:
         raise ReaderError(f"{filename}: not an HTML document ({error})") from error
 
 

@@ -39,7 +39,8 @@ class ReaderError(ValueError):
 def read_text(path: Path, encoding: str | None = None) -> str:
     """The text of a file on disk, dispatched on its suffix.
 
-    >>> read_text(Path("../shared/corpus/az/dv-law/2010-original.eqanun.partial.txt"))[:20]
+    >>> from qanun.settings import corpus_dir
+    >>> read_text(corpus_dir() / "az/dv-law/2010-original.eqanun.partial.txt")[:20]
     'Məişət zorakılığının'
     """
     path = Path(path)

@@ -13,6 +13,7 @@ Real forms it reads (all from the corpus):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -93,20 +94,63 @@ def _compact(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+# Where a citation may end (az: an ordinal number before a unit word; en: a unit word before a
+# number) or an act be named. Only windows around these reach the tokenizer: spaCy builds a
+# lexeme for every new word form, and agglutinative Azerbaijani has a great many.
+_ANCHORS = {
+    "az": re.compile(
+        r"\d-?c[ıiuü]\s+(?:madd|hiss|bənd|yarımbənd|fəs[il]|bölm)|\b[IVX]+\s+hissə"
+        r"|Məcəlləs|MƏCƏLLƏS|Konstitusiyas|KONSTİTUSİYAS"
+        r"|['\"”»’]\s*(?:Azərbaycan\s+Respublikası\w*\s+)?[Qq]anun"),
+    "en": re.compile(
+        r"\b(?:Articles?|Parts?|Paragraphs?|Clauses?|Chapters?|Sections?)\s+\d"
+        r"|\bLaw\s+(?:No|[\"“])|Constitution|\bCode\b", re.IGNORECASE),
+}
+_SENTENCE_BREAK = re.compile(r"(?:[;:]|[^\d\s]\.)\s")
+_LOOK_BACK, _LOOK_AHEAD = 250, 80
+
+
+def _windows(text: str, lang: str) -> list[tuple[int, int]]:
+    """Stretches of `text` that may hold citations: from the start of the sentence (at most
+    250 characters back) to a little after each anchor, cut at spaces, overlaps merged."""
+    windows: list[tuple[int, int]] = []
+    for match in _ANCHORS[lang].finditer(text):
+        start = max(0, match.start() - _LOOK_BACK)
+        breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, match.start())]
+        if breaks:
+            start = breaks[-1]
+        elif start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < match.start() else match.start()
+        end = text.find(" ", min(len(text), match.end() + _LOOK_AHEAD))
+        end = len(text) if end < 0 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def find_citations(texts: Iterable[str], lang: str = "az") -> Iterator[list[Citation]]:
     """For each text, the citations in it, in order. Spans are offsets into the given text."""
-    nlp, matcher = pipeline("az" if lang == "az" else "en")
+    lang = "az" if lang == "az" else "en"
+    nlp, matcher = pipeline(lang)
     originals = list(texts)
-    compacted = [_compact(text) for text in originals]
-    docs = nlp.pipe(compact for compact, _ in compacted)
-    for original, (_, offsets), doc in zip(originals, compacted, docs, strict=True):
-        citations = _citations(doc, matcher, lang)
-        for citation in citations:
+    pieces: list[tuple[int, str, list[int]]] = []
+    for number, text in enumerate(originals):
+        for start, end in _windows(text, lang):
+            compact, offsets = _compact(text[start:end])
+            pieces.append((number, compact, [start + offset for offset in offsets]))
+    found: list[list[Citation]] = [[] for _ in originals]
+    docs = nlp.pipe(compact for _, compact, _ in pieces)
+    for (number, _, offsets), doc in zip(pieces, docs, strict=True):
+        for citation in _citations(doc, matcher, lang):
             citation.span = _back(citation.span, offsets)
-            citation.text = original[citation.span[0] : citation.span[1]]
+            citation.text = originals[number][citation.span[0] : citation.span[1]]
             if citation.scope.span:
                 citation.scope.span = _back(citation.scope.span, offsets)
-        yield citations
+            found[number].append(citation)
+    yield from found
 
 
 def _back(span: tuple[int, int], offsets: list[int]) -> tuple[int, int]:

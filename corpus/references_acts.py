@@ -66,6 +66,15 @@ def law_key(title: str) -> str:
     return " ".join(words.split()).strip(" ,.")
 
 
+def _quoted(title: str) -> str:
+    """The title between its quotes as written, spaces collapsed: `Dövlət satınalmaları haqqında`."""
+    for quote in QUOTES:
+        parts = title.split(quote)
+        if len(parts) >= 3:
+            return " ".join(parts[1].split())
+    return " ".join(title.split())
+
+
 @dataclass
 class ActNames:
     """The acts of a corpus by the keys their names give, and the ids of acts outside it."""
@@ -97,4 +106,4 @@ class ActNames:
         key = law_key(title)
         if key in self.laws:
             return self.laws[key], True
-        return f"law:{key}", False
+        return f"law:{_quoted(title)}", False

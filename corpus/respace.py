@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from corpus.respace_lexicon import ARTEFACT, Lexicon, clean_words, is_glyph_token, word_cores
+from corpus.respace_gaps import LONE_LINE, QUOTES, RUN, SPLIT, GapKind, gap_kinds
+from corpus.respace_lexicon import ARTEFACT, Lexicon, az_lower, clean_words, word_cores
 
 # Texts with no artefact: clean conversions, the DV and social-services laws. The artefacted
 # codes add their clean spans (see `clean_words`).
@@ -26,11 +27,10 @@ CLEAN_SOURCES = (
 )
 CODES_GLOB = "az/codes/*.md"
 
-_SPLIT = re.compile(r"(\s+)")
 _LONE = re.compile(r"[əƏşŞğĞ]+")
-_CLOSING = frozenset(",;:.)]»!?")
-_OPENING = frozenset("([«")
-_QUOTES = frozenset("'\"“”„")
+# Three like glyphs in a row, or two at a word's edge, occur in no Azerbaijani word; the known
+# `əmtəə`, `mənfəət` are in the lexicon before this is asked.
+_DEBRIS = re.compile(r"([əşğ])\1\1|^əə|əə$")
 _MAX_WORD_TOKENS = 12
 # Weight of the character model against the word counts, and the cost of leaving a lone glyph.
 _NOVEL_WEIGHT = 0.02
@@ -54,7 +54,8 @@ class Respacer:
         self.lexicon = lexicon
         self.novel_weight = novel_weight
         self._word_scores: dict[str, float] = {}
-        self._runs: dict[tuple[str, ...], tuple[bool, ...]] = {}
+        self._runs: dict[str, tuple[str, int]] = {}
+        self._chains: dict[tuple[str, ...], list[bool]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"lexicon": self.lexicon, "novel_weight": self.novel_weight}
@@ -99,13 +100,53 @@ class Respacer:
             return text, 0
 
     def _repair(self, text: str) -> tuple[str, int]:
-        parts = _SPLIT.split(text)
-        tokens = parts[0::2]
-        seps = parts[1::2]
-        glyph = [is_glyph_token(t) for t in tokens]
-        # kinds[k] is the decision for the gap after tokens[k]: "cut", "join" or "free".
-        kinds = [_gap_kind(tokens, seps, glyph, k) for k in range(len(seps))]
-        _attach_quotes(tokens, kinds)
+        pieces: list[str] = []
+        count = 0
+        done = 0
+        windows = _fragment_windows(text) if LONE_LINE.search(text) else []
+        for start, end in [*windows, (len(text), len(text))]:
+            repaired, joins = self._repair_runs(text, done, start)
+            pieces.append(repaired)
+            count += joins
+            if end > start:
+                parts = SPLIT.split(text[start:end])
+                tokens, seps = parts[0::2], parts[1::2]
+                quotes = _quotes_in(text, start) if _has_bare_quote(tokens) else 0
+                repaired, joins = self._resegment(tokens, seps, gap_kinds(tokens, seps, quotes))
+                pieces.append(repaired)
+                count += joins
+            done = end
+        return "".join(pieces), count
+
+    def _repair_runs(self, text: str, start: int, end: int) -> tuple[str, int]:
+        """Repair the single-line runs of text[start:end] (`Madd ə 355-2. Ə riz ə nin`)."""
+        pieces: list[str] = []
+        count = 0
+        done = start
+        for match in RUN.finditer(text, start, end):
+            run = match.group()
+            cached = self._runs.get(run)
+            if cached is None:
+                tokens = run.split(" ")
+                seps = [" "] * (len(tokens) - 1)
+                if _has_bare_quote(tokens):
+                    # the side a bare quote joins depends on the quotes before it
+                    kinds = gap_kinds(tokens, seps, _quotes_in(text, match.start()))
+                    cached = self._resegment(tokens, seps, kinds)
+                else:
+                    cached = self._resegment(tokens, seps, gap_kinds(tokens, seps))
+                    self._runs[run] = cached
+            pieces.append(text[done : match.start()])
+            pieces.append(cached[0])
+            count += cached[1]
+            done = match.end()
+        pieces.append(text[done:end])
+        return "".join(pieces), count
+
+    def _resegment(
+        self, tokens: list[str], seps: list[str], kinds: list[GapKind]
+    ) -> tuple[str, int]:
+        """Close the gaps that make the best words; forced joins close, cuts stay."""
         joined = [kind == "join" for kind in kinds]
         start = 0
         while start < len(seps):
@@ -115,27 +156,23 @@ class Respacer:
             end = start
             while end < len(seps) and kinds[end] != "cut":
                 end += 1
-            run_tokens = tuple(tokens[start : end + 1])
-            run_kinds = tuple(kinds[start:end])
-            joined[start:end] = self._segment(run_tokens, run_kinds)
+            chain = (*tokens[start : end + 1], *kinds[start:end])
+            flags = self._chains.get(chain)
+            if flags is None:
+                flags = self._segment(tokens[start : end + 1], kinds[start:end])
+                self._chains[chain] = flags
+            joined[start:end] = flags
             start = end + 1
         out: list[str] = []
-        count = 0
-        for k, token in enumerate(tokens):
-            out.append(token)
-            if k < len(seps):
-                if joined[k]:
-                    count += 1
-                else:
-                    out.append(seps[k])
-        return "".join(out), count
+        for k, sep in enumerate(seps):
+            out.append(tokens[k])
+            if not joined[k]:
+                out.append(sep)
+        out.append(tokens[-1])
+        return "".join(out), sum(joined)
 
-    def _segment(self, tokens: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[bool, ...]:
-        """Which gaps of a run to close: the segmentation whose words score best."""
-        key = tokens + kinds
-        cached = self._runs.get(key)
-        if cached is not None:
-            return cached
+    def _segment(self, tokens: list[str], kinds: list[GapKind]) -> list[bool]:
+        """Which gaps of a run to close: the segmentation whose words score best (Viterbi)."""
         size = len(tokens)
         best = [-math.inf] * (size + 1)
         back = [0] * (size + 1)
@@ -146,6 +183,8 @@ class Respacer:
             word = ""
             for begin in range(end - 1, max(-1, end - 1 - _MAX_WORD_TOKENS), -1):
                 word = tokens[begin] + word
+                if len(word) > _LONGEST_WORD and begin < end - 1:
+                    break
                 if begin > 0 and kinds[begin - 1] == "join":
                     continue
                 if best[begin] == -math.inf:
@@ -159,18 +198,17 @@ class Respacer:
         while end > 0:
             end = back[end]
             cuts.add(end)
-        result = tuple(k + 1 not in cuts for k in range(size - 1))
-        self._runs[key] = result
-        return result
+        return [k + 1 not in cuts for k in range(size - 1)]
 
     def word_score(self, token: str) -> float:
         """Log-probability of a candidate word (a join of tokens), punctuation aside."""
         cached = self._word_scores.get(token)
         if cached is not None:
             return cached
-        score = 0.0
-        for core in word_cores(token):
-            score += self._core_score(core)
+        if token.isalpha():
+            score = self._core_score(az_lower(token))
+        else:
+            score = sum(self._core_score(core) for core in word_cores(token))
         self._word_scores[token] = score
         return score
 
@@ -180,63 +218,60 @@ class Respacer:
         if count:
             # a known form: its count outweighs the character model by orders of magnitude
             return math.log((1.0 - self.novel_weight) * count / lexicon.total)
-        if _LONE.fullmatch(core) and len(core) <= 2:
-            return _LONE_GLYPH_COST
+        if _LONE.fullmatch(core) or _DEBRIS.search(core):
+            # glyphs the conversion shuffled out of their words (`ə\n\nə\n\nə`): absorbing
+            # them into a neighbour must not look better than leaving them
+            return _LONE_GLYPH_COST * sum(map(len, _LONE.findall(core)))
         if core[:_STEM] not in lexicon.prefixes or len(core) > _LONGEST_WORD:
             # no known word starts like this (`vəb`, `iləbağ`): junk, not worth the model's time
             return math.log(self.novel_weight) + _JUNK_CHAR_COST * (len(core) + 1)
         return math.log(self.novel_weight) + lexicon.chars.word_logprob(core)
 
 
-def _gap_kind(tokens: list[str], seps: list[str], glyph: list[bool], k: int) -> str:
-    """Whether the space after tokens[k] may be a stray one, must be, or is a word boundary.
-
-    Only a space next to a glyph run can be stray (`Madd ə`); punctuation that never follows
-    a space (`edilir ə ,`) closes up, and a double space is justified text, a real boundary.
-    """
-    left, right = tokens[k], tokens[k + 1]
-    if seps[k] != " " or not left or not right or not (glyph[k] or glyph[k + 1]):
-        return "cut"
-    last, first = left[-1], right[0]
-    if last.isalpha() and first.isalpha():
-        return "free"
-    if glyph[k] and last.isalpha():
-        if first == "-" and right[1:2].isalpha():
-            return "free"  # `Bil ə -bil ə` is `Bilə-bilə`, `gör ə -yüz` is `görə -yüz`
-        if first in _CLOSING:
-            return "join"
-        if first in _QUOTES:
-            return "join" if not any(c.isalpha() for c in right) else "cut"
-        return "cut"
-    if glyph[k + 1] and first.isalpha():
-        if last == "-" and left[-2:-1].isalpha():
-            return "free"
-        if last in _OPENING:
-            return "join"
-        if last in _QUOTES:
-            return "join" if not any(c.isalpha() for c in left) else "cut"
-        return "cut"
-    return "cut"
+def _has_bare_quote(tokens: list[str]) -> bool:
+    return any(token and token[0] in QUOTES for token in tokens)
 
 
-def _attach_quotes(tokens: list[str], kinds: list[str]) -> None:
-    """A bare quote between two glyph runs (`v ə ' İ nzibati`) goes to one side only.
+def _quotes_in(text: str, end: int) -> int:
+    """Quote marks in text[:end], counted back to the line start: quotes pair within a line."""
+    start = text.rfind("\n", 0, end) + 1
+    return sum(text.count(quote, start, end) for quote in QUOTES)
 
-    An even number of quotes before it makes it an opening quote (`və 'İnzibati`), an odd
-    number a closing one.
-    """
-    seen = 0
-    for k in range(1, len(tokens) - 1):
-        token = tokens[k]
-        if not token or token[0] not in _QUOTES or any(c.isalnum() for c in token):
-            seen += sum(token.count(q) for q in _QUOTES)
-            continue
-        if kinds[k - 1] == "join" and kinds[k] == "join":
-            if seen % 2 == 0:
-                kinds[k - 1] = "cut"
-            else:
-                kinds[k] = "cut"
-        seen += len(token)
+
+def _fragment_windows(text: str) -> list[tuple[int, int]]:
+    """Spans of text around glyph runs left alone on their lines, from the line before to the
+    line after, merged where they touch (`gönd\n\nə\n\nrilir v\n\nə\n\naidiyy`)."""
+    windows: list[tuple[int, int]] = []
+    for match in LONE_LINE.finditer(text):
+        start = _line_start(text, _skip_blank_back(text, match.start()))
+        end = _line_end(text, _skip_blank_forward(text, match.end()))
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _skip_blank_back(text: str, pos: int) -> int:
+    """The end of the last non-blank text before pos."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _skip_blank_forward(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, max(pos - 1, 0)) + 1 if pos else 0
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def lone_glyph_ratio(text: str) -> float:

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # The glyphs the PDF conversion set in their own font run, so it put spaces around them;
 # Cyrillic look-alikes (ә є з) come from the same font runs in a few codes.

@@ -96,6 +96,8 @@ class _Builder:
         self.containers: list[tuple[int, Provision]] = []
         self.article: Provision | None = None
         self.points: dict[str, Provision] = {}
+        self.parts: set[str] = set()
+        self.skipped: list[str] | None = None
         self.eids: set[str] = set()
         self.target: Provision | None = None
         self.awaiting_title: Provision | None = None
@@ -124,6 +126,12 @@ class _Builder:
                                            or DATED_RE.match(item.text)):
             self._start_footnote(line, item)
             return
+        if self.skipped is not None:
+            if not self._resumes_body(item):
+                if item.kind is not Kind.BLANK:
+                    self.skipped.append(line.text)
+                return
+            self.skipped = None
         if self.footnote is not None or self.trailer is not None:
             if not self._resumes_body(item):
                 self._absorb(line, item)
@@ -151,6 +159,8 @@ class _Builder:
             self._note(line, item)
         elif item.kind is Kind.MARKER:
             self._attach_markers(item.markers, line)
+        elif self._numbered_part(line):
+            return
         else:
             self._text(line)
 
@@ -196,7 +206,13 @@ class _Builder:
         eid = container_eid(kind, item.num)
         if item.kind is Kind.SECTION and self.containers:
             eid = f"{self.containers[-1][1].eid}__{eid}"
-        eid = self._unique(eid, line)
+        if eid in self.eids:
+            self.diagnose(line.number, f"{eid} heading appears again (a table of contents or "
+                          "a form after the body?)", "set the lines aside until the body "
+                          "resumes", "repeated-heading")
+            self.skipped = self.out.trailer.setdefault("repeated headings", [line.text])
+            return
+        self.eids.add(eid)
         container = Provision(eid, kind, item.num, heading=item.text, line=line.number)  # type: ignore[arg-type]
         container.footnotes.extend(item.markers)
         self._place(container, self.containers[-1][1] if self.containers else None)
@@ -215,6 +231,7 @@ class _Builder:
         article.footnotes.extend(markers)
         self._place(article, self.containers[-1][1] if self.containers else None)
         self.article, self.points, self.target = article, {}, article
+        self.parts = set()
         self.awaiting_title = article if not heading and not inferred else None
         self.last_article = parsed if comes_after(self.last_article, parsed) else self.last_article
         return article
@@ -258,6 +275,27 @@ class _Builder:
         self.diagnose(line.number, f"article {num.article} has no heading",
                       f"inferred article {num.article} from point {num.text}", "inferred-article")
         self._article(line, num.article, "", (), inferred=True)
+        return True
+
+    def _numbered_part(self, line: Line) -> bool:
+        """`1. …`, `2. …` under an article without decimal points are its parts (hissə):
+        Land Code 4.2 is `Torpaq Məcəlləsinin 4-cü maddəsinin 2-ci hissəsi`."""
+        match = _ITEM.match(line.text)
+        if match is None or self.article is None or self.target is None:
+            return False
+        if self.target.kind == "note" or any(k.count(".") for k in self.points if k not in
+                                              self.parts):
+            return False
+        if int(match["num"]) != len(self.parts) + 1:
+            return False
+        num = f"{self.article.num}.{match['num']}"
+        part = Provision(self._unique(Num.parse(num).eid, line), "paragraph", num,
+                         line=line.number)
+        self._place(part, self.article)
+        self.points[num] = part
+        self.parts.add(num)
+        self.target, self.awaiting_title = part, None
+        self._append(line, match["text"])
         return True
 
     def _note(self, line: Line, item: Classified) -> None:

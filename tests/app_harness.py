@@ -30,6 +30,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+def shared_cache() -> Path:
+    """The corpus cache of the configured data folder, shared so a test's data folder starts warm."""
+    path = Path(os.environ.get("QANUN_DATA", PROJECT / "var")) / "cache"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def fresh_data_dir(folder: Path) -> Path:
+    """An empty data folder (its own store, uploads, scenario edits) with the shared corpus cache."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cache").symlink_to(shared_cache(), target_is_directory=True)
+    return folder
+
+
 def app_test(timeout: float = 60) -> AppTest:
     """An AppTest of the whole workbench (top bar and navigation included)."""
     return AppTest.from_string(f"import runpy\nrunpy.run_path({str(APP)!r})\n", default_timeout=timeout)
@@ -49,6 +63,7 @@ def free_port() -> int:
 @contextmanager
 def running_app(data_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
     """`streamlit run app.py` on a free local port with its own data folder; yields the base URL."""
+    fresh_data_dir(data_dir)
     port = free_port()
     server_env = {**os.environ, "QANUN_DATA": str(data_dir), **(env or {})}
     command = [

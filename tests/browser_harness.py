@@ -27,7 +27,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def app_page(browser, app_url: str) -> Iterator[object]:  # noqa: ANN001 - playwright types
+def app_page(browser, app_url: str) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -35,7 +35,7 @@ def app_page(browser, app_url: str) -> Iterator[object]:  # noqa: ANN001 - playw
     context.close()
 
 
-def wait_for_app(page) -> None:  # noqa: ANN001
+def wait_for_app(page) -> None:
     """Until Streamlit has finished running the script (no running indicator)."""
     page.wait_for_selector("[data-testid='stApp']")
     page.wait_for_function(
@@ -44,6 +44,6 @@ def wait_for_app(page) -> None:  # noqa: ANN001
     )
 
 
-def screenshot(page, name: str) -> None:  # noqa: ANN001
+def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -4,9 +4,11 @@ http:// get a clear error, finish at once, and read nothing (a local server coun
 from __future__ import annotations
 
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from lxml import etree
@@ -34,9 +36,9 @@ def _with_entity(declaration: str, use: str = "&ext;") -> bytes:
 
 
 class _CountingHandler(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         self.requests.append(self.path)
         body = b'<!ENTITY leaked "SERVED-BY-TEST">'
         self.send_response(200)
@@ -130,14 +132,15 @@ def test_http_entities_and_dtds_touch_no_network(local_server: tuple[str, list[s
         (b"<akomaNtoso", "not well-formed XML"),
         (b"<p>&undefined;</p>", "not well-formed XML"),
         (b"<html><body/></html>", "not an Akoma Ntoso 3.0 document"),
-        (f'<akomaNtoso xmlns="{AKN_NS}"><act name="x"/></akomaNtoso>'.encode(), "<act> has no <meta>"),
+        (f'<akomaNtoso xmlns="{AKN_NS}"><act name="x"/></akomaNtoso>'.encode(),
+         "<act> has no <meta>"),
     ],
 )
 def test_bad_documents_get_a_clear_error(data: bytes, message: str) -> None:
-    with pytest.raises(akn.AknError, match=f"upload.xml: {message}"):
+    with pytest.raises(akn.AknError, match=re.escape(f"upload.xml: {message}")):
         akn.from_xml(data, source="upload.xml")
 
 
 def test_missing_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(akn.AknError, match="nowhere.xml: cannot be read"):
+    with pytest.raises(akn.AknError, match=r"nowhere\.xml: cannot be read"):
         akn.read_act(tmp_path / "nowhere.xml")

@@ -10,7 +10,7 @@ __all__ = ["app_page", "app_url", "browser"]
 pytestmark = pytest.mark.browser
 
 
-def test_workbench_opens_with_its_top_bar_and_pages(app_page, app_url: str) -> None:  # noqa: ANN001
+def test_workbench_opens_with_its_top_bar_and_pages(app_page, app_url: str) -> None:
     app_page.goto(app_url)
     wait_for_app(app_page)
     app_page.get_by_text("Adınız").wait_for()

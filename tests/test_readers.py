@@ -4,7 +4,10 @@ come out as the same kind of text, and an undecodable file gets an error naming 
 from __future__ import annotations
 
 import codecs
+import html
 import io
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -12,11 +15,14 @@ import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.manifest import Entry
 from corpus.parse import parse_act
+from corpus.read_docx_numbering import _format
 from corpus.readers import ReaderError, read_bytes, read_text
 from corpus.respace import Respacer
 
@@ -49,9 +55,9 @@ ENCODINGS = [
     (codecs.BOM_UTF16_BE + SENTENCE.encode("utf-16-be"), "law.txt", SENTENCE),
     (SENTENCE.encode("utf-32"), "law.txt", SENTENCE),
     ("Maddə 1.\r\n1.1. Mətn\r2".encode(), "law.txt", "Maddə 1.\n1.1. Mətn\n2"),
-    ("Ağac, şəhər".encode("utf-8").replace("ə".encode(), b"\xe9"), "old.txt",
-     ReaderError(r"old\.txt: cannot be decoded as UTF-8 .*byte 0xe9 at offset 5 \(line 1\)")),
-    (SENTENCE.encode("utf-16-le"), "nobom.txt", ReaderError(r"nobom\.txt: contains NUL")),
+    ("Ağac, şəhər".encode().replace("ə".encode(), b"\xe9"), "old.txt",
+     ReaderError(r"old\.txt: cannot be decoded as UTF-8 .*byte 0xe9 at offset 9 \(line 1\)")),
+    ("Madde 1. Esas".encode("utf-16-le"), "nobom.txt", ReaderError(r"nobom\.txt: contains NUL")),
     (codecs.BOM_UTF16_LE + b"\x00\xd8", "bad16.txt",
      ReaderError(r"bad16\.txt: cannot be decoded by its byte-order mark")),
     (b"%PDF-1.4", "law.pdf", ReaderError(r"law\.pdf: unknown kind of file '\.pdf'")),
@@ -72,12 +78,12 @@ def test_decoding(data: bytes, filename: str, expected: str | ReaderError) -> No
 def test_a_named_legacy_encoding_is_honoured() -> None:
     assert read_bytes("Ağac, şüşə".encode("cp1254", errors="replace"), "old.txt",
                       encoding="cp1254") == "Ağac, şüş?"
-    with pytest.raises(ReaderError, match="old.txt: unknown encoding 'klingon'"):
+    with pytest.raises(ReaderError, match=r"old\.txt: unknown encoding 'klingon'"):
         read_bytes(b"x", "old.txt", encoding="klingon")
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(ReaderError, match="gone.txt: cannot be read"):
+    with pytest.raises(ReaderError, match=r"gone\.txt: cannot be read"):
         read_text(tmp_path / "gone.txt")
 
 
@@ -95,7 +101,8 @@ HTML_CASES = [
     ('<p class=MsoNormal align=center><b><span>I Fəsil<o:p></o:p></span></b></p>'
      '<p class=MsoNormal><b>Maddə 1.</b> <b>Əsas anlayışlar</b></p>',
      "I Fəsil\n\nMaddə 1. Əsas anlayışlar"),
-    ("<p>1.0.1.&nbsp;&nbsp;məişət\n   zorakılığı -\nyaxın</p>", "1.0.1.  məişət zorakılığı - yaxın"),
+    ("<p>1.0.1.&nbsp;&nbsp;məişət\n   zorakılığı -\nyaxın</p>",
+     "1.0.1.  məişət zorakılığı - yaxın"),
     ("<p>Bu Qanun<br>tədbirləri müəyyən edir</p>", "Bu Qanun\ntədbirləri müəyyən edir"),
     ("<h2>ÜMUMİ MÜDDƏALAR</h2><ul><li>1.0.1. a;</li><li>1.0.2. b.</li></ul>",
      "ÜMUMİ MÜDDƏALAR\n\n1.0.1. a;\n\n1.0.2. b."),
@@ -118,21 +125,42 @@ def test_html_declared_legacy_charset() -> None:
             "<body><p>Ağac şüşə</p></body></html>").encode("cp1254", errors="replace")
     assert read_bytes(page, "old.html") == "Ağac şüş?"
     bad = b'<meta charset="no-such-charset"><p>x</p>'
-    with pytest.raises(ReaderError, match="bad.html: declares an unknown charset"):
+    with pytest.raises(ReaderError, match=r"bad\.html: declares an unknown charset"):
         read_bytes(bad, "bad.html")
 
 
-def test_html_of_the_dv_law_parses_like_its_text(corpus_dir: Path) -> None:
-    """The same structure parser reads the HTML reading of a text as it reads the text."""
-    text = read_text(corpus_dir / DV_OPENING)
-    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines()) + "</body>"
-    from_html = read_bytes(page.encode(), "dv-law.html")
-    entry = Entry("dv-law", DV_OPENING, "az")
+def _as_html(text: str) -> bytes:
+    body = "".join(f"<p class=MsoNormal>{html.escape(line)}</p>" for line in text.splitlines())
+    return f"<html><head><title>e-qanun</title></head><body>{body}</body></html>".encode()
+
+
+def _as_docx(text: str) -> bytes:
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("path", [DV_OPENING, "az/current-2024/criminal-code.dv-articles.txt"])
+@pytest.mark.parametrize(("convert", "suffix"), [(_as_html, ".html"), (_as_docx, ".docx")])
+def test_html_and_docx_of_a_real_text_parse_like_the_text(
+    corpus_dir: Path, path: str, convert: Callable[[str], bytes], suffix: str
+) -> None:
+    """The same structure parser reads the HTML or Word form of a text as it reads the text."""
+    text = read_text(corpus_dir / path)
+    converted = read_bytes(convert(text), Path(path).stem + suffix)
+    entry = Entry("x", path, "az")
     respacer = Respacer.from_texts([CLEAN_WORDS])
-    expected = parse_act(text, entry, respacer)
-    actual = parse_act(from_html, entry, respacer)
-    assert [(p.eid, p.text) for p in actual.walk()] == [(p.eid, p.text) for p in expected.walk()]
-    assert actual.find("1.0.1").text.startswith("məişət zorakılığı - yaxın qohumluq")
+    expected, actual = parse_act(text, entry, respacer), parse_act(converted, entry, respacer)
+    assert len(expected.provisions()) > 5
+    assert [(p.eid, p.heading, p.text) for p in actual.walk()] == [
+        (p.eid, p.heading, p.text) for p in expected.walk()
+    ]
+    assert [(f.number, f.provisions) for f in actual.footnotes] == [
+        (f.number, f.provisions) for f in expected.footnotes
+    ]
 
 
 # --- .docx ----------------------------------------------------------------------------------
@@ -156,8 +184,7 @@ def _docx_with_footnotes() -> bytes:
     layout = document.add_table(rows=1, cols=1).cell(0, 0)
     layout.text = "Maddə 121."
     layout.add_paragraph("121.1. Mətn.")
-    deleted = document.add_paragraph("120.2. Qəsdən:")
-    _footnote_reference(deleted, "1")
+    _footnote_reference(document.add_paragraph("121.2. Qəsdən:"), "1")
     notes = (
         f'<w:footnotes xmlns:w="{_W}">'
         '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
@@ -189,7 +216,7 @@ def test_docx_paragraphs_tables_and_footnotes() -> None:
         "| 1 . 23 | noyabr 2001 |\n| 2 . 19 | aprel 2002 |",
         "Maddə 121.",
         "121.1. Mətn.",
-        "120.2. Qəsdən:[2]",
+        "121.2. Qəsdən:[2]",
         "[1] 29 iyun 2018-ci il tarixli Qanun ilə dəyişdirilmişdir.",
         "[2] Əvvəlki redaksiyada deyilirdi:",
     ])
@@ -197,6 +224,152 @@ def test_docx_paragraphs_tables_and_footnotes() -> None:
 
 def test_docx_parses_into_provisions_with_footnotes() -> None:
     text = read_bytes(_docx_with_footnotes(), "cinayet.docx")
-    act = parse_act(text, Entry("criminal-code", "cinayet.docx", "az"), Respacer.from_texts([CLEAN_WORDS]))
+    entry = Entry("criminal-code", "cinayet.docx", "az")
+    act = parse_act(text, entry, Respacer.from_texts([CLEAN_WORDS]))
     assert act.find("120.1").text.startswith("Qəsdən adam öldürmə")
     assert act.find("121.1").text == "Mətn."
+    assert act.find("121.2").footnotes == [2]
+    assert act.footnote(2).text.startswith("Əvvəlki redaksiyada deyilirdi:")
+
+
+_LEGAL_LIST = f"""<w:abstractNum xmlns:w="{_W}" w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="10"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/>
+  </w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+    <w:lvlText w:val="%1.%2.%3."/></w:lvl>
+</w:abstractNum>"""
+_CHAPTER_LIST = f"""<w:abstractNum xmlns:w="{_W}" w:abstractNumId="91">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>
+    <w:lvlText w:val="%1 Fəsil"/></w:lvl>
+</w:abstractNum>"""
+
+
+def _numbered(document: docx.document.Document, text: str, num_id: str, ilvl: int) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    ))
+
+
+def _docx_with_numbering() -> bytes:
+    """A law typed with Word's list numbering: the numbers exist only in numbering.xml."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    for position, (abstract, num_id) in enumerate([(_LEGAL_LIST, "90"), (_CHAPTER_LIST, "91")]):
+        numbering.insert(position, parse_xml(abstract))
+        numbering.append(parse_xml(
+            f'<w:num xmlns:w="{_W}" w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'
+        ))
+    _numbered(document, "", "91", 0)
+    _numbered(document, "CİNAYƏT QANUNU", "91", 0)
+    document.add_paragraph("Maddə 10. Cinayət qanununun zamana görə qüvvəsi")
+    for text, level in [("Əməlin cinayətkarlığı müəyyən edilir.", 1), ("birinci;", 2),
+                        ("Cinayət qanununun geriyə qüvvəsi:", 1), ("ikinci.", 2)]:
+        _numbered(document, text, "90", level)
+    document.add_paragraph("qeyd", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_automatic_numbering_is_written_out() -> None:
+    assert read_bytes(_docx_with_numbering(), "numbered.docx").split("\n\n") == [
+        "I Fəsil",
+        "II Fəsil CİNAYƏT QANUNU",
+        "Maddə 10. Cinayət qanununun zamana görə qüvvəsi",
+        "10.1. Əməlin cinayətkarlığı müəyyən edilir.",
+        "10.1.1. birinci;",
+        "10.2. Cinayət qanununun geriyə qüvvəsi:",
+        "10.2.1. ikinci.",
+        "- qeyd",
+    ]
+
+
+def test_docx_numbered_points_become_provisions() -> None:
+    text = read_bytes(_docx_with_numbering(), "numbered.docx")
+    act = parse_act(text, Entry("x", "numbered.docx", "az"), Respacer.from_texts([CLEAN_WORDS]))
+    assert act.find("10.2").text == "Cinayət qanununun geriyə qüvvəsi:"
+    assert act.find("10.2.1").text.splitlines()[0] == "ikinci."
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [(7, "decimal", "7"), (3, "decimalZero", "03"), (4, "upperRoman", "IV"),
+     (1999, "upperRoman", "MCMXCIX"), (9, "lowerRoman", "ix"), (2, "lowerLetter", "b"),
+     (28, "lowerLetter", "bb"), (3, "upperLetter", "C"), (5, "none", "")],
+)
+def test_word_number_formats(value: int, number_format: str, shown: str) -> None:
+    assert _format(value, number_format) == shown
+
+
+_MARKUP = st.text(alphabet="<>/pbrtdlihcs &;#x0123456789!-[]\"'=\n Maddə", max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_MARKUP, st.text(max_size=200)))
+def test_any_utf8_html_gives_text_or_a_reader_error(page: str) -> None:
+    try:
+        text = read_bytes(page.encode("utf-8", "surrogatepass"), "upload.html")
+    except ReaderError as error:
+        assert str(error).startswith("upload.html: ")
+    else:
+        assert "\r" not in text  # HTML whitespace collapses; <pre> lines are split
+        assert "\x00" not in text
+
+
+def _rezipped(mutate: Callable[[str, bytes], bytes | None]) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Maddə 1. Əsas anlayışlar")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source, out = zipfile.ZipFile(buffer), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = mutate(name, source.read(name))
+            if data is not None:
+                target.writestr(name, data)
+    return out.getvalue()
+
+
+def _in_body(old: bytes, new: bytes) -> Callable[[str, bytes], bytes]:
+    return lambda name, data: data.replace(old, new, 1) if name == "word/document.xml" else data
+
+
+_XXE = b'?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+_BOMB = (b'?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
+         + b"".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">'.encode()
+                    for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+         + b"]>")
+
+# (what was done to a real .docx, the text or the error it must give)
+DAMAGED_DOCX = [
+    (lambda name, data: None if name == "word/document.xml" else data,
+     ReaderError(r"x\.docx: not a Word \.docx document .*word/document\.xml")),
+    (lambda name, data: data[:-50] if name == "word/document.xml" else data,
+     ReaderError(r"x\.docx: a damaged \.docx")),
+    (lambda name, data: data.replace(b"wordprocessingml.document.main", b"spreadsheetml.sheet.main")
+     if name == "[Content_Types].xml" else data,
+     ReaderError(r"x\.docx: not a Word \.docx document \(an Office file of another kind\?\)")),
+    (_in_body(b"?>", _XXE), "Maddə 1. Əsas anlayışlar"),
+    (_in_body(b"?>", _BOMB), "Maddə 1. Əsas anlayışlar"),
+]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize(("mutate", "expected"), DAMAGED_DOCX)
+def test_damaged_or_hostile_docx(mutate: Callable[[str, bytes], bytes | None],
+                                 expected: str | ReaderError) -> None:
+    data = _rezipped(mutate)
+    if isinstance(expected, ReaderError):
+        with pytest.raises(ReaderError, match=str(expected)):
+            read_bytes(data, "x.docx")
+    else:
+        assert read_bytes(data, "x.docx") == expected
+
+
+def test_docx_external_entity_reads_nothing() -> None:
+    hostile = _rezipped(lambda name, body: (
+        body.replace(b"?>", _XXE, 1).replace("Maddə 1. Əsas anlayışlar".encode(), b"&x;")
+        if name == "word/document.xml" else body))
+    assert "root:" not in read_bytes(hostile, "x.docx")

@@ -16,8 +16,9 @@ from amendments.operations import OPERATION_KINDS, UNKNOWN, Operation, Target
 from amendments.packages import Amendment, PackageError
 from corpus.ids import Num
 from corpus.model import Provision
+from workbench.i18n import label
 from workbench.law_views import provision_label
-from workbench.session import t
+from workbench.session import current, t
 
 PREAMBLE = "preamble"
 # Which inputs each operation needs, in the order the form shows them.
@@ -56,7 +57,9 @@ def pick_target(corpus: Any, key: str, act_id: str | None = None) -> Picked:
     by_eid = {a.eid: a for a in articles}
     article_eid = st.selectbox(
         t("amend.article"), options, key=f"{key}_article",
-        format_func=lambda e: t("amend.preamble") if e == PREAMBLE else provision_label(by_eid[e]),
+        format_func=lambda e, lang=current().lang: (
+            label(lang, "amend.preamble") if e == PREAMBLE else provision_label(by_eid[e], lang)
+        ),
     )
     if article_eid == PREAMBLE:
         return Picked(act_id, PREAMBLE, None, act.preamble)
@@ -85,7 +88,7 @@ def operation_inputs(kind: str, key: str, start: dict[str, str] | None = None) -
             values[name] = st.radio(
                 t("amend.position"), ("after", "before"), key=widget_key, horizontal=True,
                 index=0 if start.get(name, "after") == "after" else 1,
-                format_func=lambda p: t(f"amend.position_{p}"),
+                format_func=lambda p, lang=current().lang: label(lang, f"amend.position_{p}"),
             )
         elif name in _LONG_INPUTS:
             values[name] = st.text_area(t(f"amend.{name}"), start.get(name, ""), key=widget_key)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import streamlit as st
-
 from amendments.packages import Package
 from workbench.state import optional
 

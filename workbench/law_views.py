@@ -13,6 +13,7 @@ import streamlit as st
 
 from corpus.model import Act, Provision
 from workbench import history_views, reference_views
+from workbench.i18n import label
 from workbench.links import provision_link
 from workbench.session import current, t
 
@@ -34,10 +35,11 @@ def act_label(corpus: Any, work_id: str, lang: str) -> str:
     return f"{work_id} — {title}"
 
 
-def provision_label(provision: Provision) -> str:
-    """`Article 10.1. Heading` in the interface language."""
-    return t(
-        f"kinds.{provision.kind}", num=provision.num or provision.eid, heading=provision.heading
+def provision_label(provision: Provision, lang: str | None = None) -> str:
+    """`Article 10.1. Heading` in the interface language (or in `lang`)."""
+    return label(
+        lang or current().lang, f"kinds.{provision.kind}", num=provision.num or provision.eid,
+        heading=provision.heading,
     ).strip()
 
 

@@ -15,7 +15,7 @@ from amendments.operations import UNKNOWN, AddProvision, Operation
 from amendments.packages import Amendment, Package, PackageError
 from amendments.workflow import TRANSITIONS
 from workbench import amendment_form, package_writes
-from workbench.session import current, t
+from workbench.session import current, labeller, t
 
 # The package to open on the next run (the selectbox cannot be changed once it is drawn).
 OPEN_NEXT = "pkg_open_next"
@@ -133,7 +133,7 @@ def add_amendment(store: Any, corpus: Any, package: Package) -> None:
     picked = amendment_form.pick_target(corpus, key, package.acts[0] if package.acts else None)
     kinds = list(amendment_form.OPERATION_INPUTS)
     kind = st.selectbox(t("amend.operation"), kinds, key=f"{key}_kind",
-                        format_func=lambda k: t(f"operations.{k}"))
+                        format_func=labeller("operations"))
     if picked.current_text:
         with st.expander(t("amend.current_text")):
             st.text(picked.current_text)

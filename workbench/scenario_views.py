@@ -7,6 +7,7 @@ they share the seed and the draws, so the merged results are the common-random-n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,8 +51,10 @@ def run_with_progress(
     return Comparison(merged, chosen, baseline, draws, seed)
 
 
-def output_label(output: str) -> str:
-    return labels(current().lang)["outputs"].get(output, output)
+def output_labeller() -> Callable[[str], str]:
+    """Outputs named in the language chosen now (see `workbench.session.labeller`)."""
+    names = labels(current().lang)["outputs"]
+    return lambda output: names.get(output, output)
 
 
 def delta_table(results: Results, output: str) -> pd.DataFrame:

@@ -6,6 +6,7 @@ trail and enforces the role; the workbench only passes them on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,3 +37,13 @@ def current() -> Viewer:
 def t(key: str, /, **values: Any) -> str:
     """A label in the interface language the user chose."""
     return label(current().lang, key, **values)
+
+
+def labeller(prefix: str) -> Callable[[str], str]:
+    """A widget's `format_func` for `prefix.VALUE` labels, in the language chosen now.
+
+    The language is fixed when the widget is drawn, because Streamlit may format options
+    outside the script run, where the session's choice cannot be read.
+    """
+    lang = current().lang
+    return lambda value: label(lang, f"{prefix}.{value}")

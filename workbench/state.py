@@ -80,3 +80,26 @@ def package_store() -> Any:
     from qanun.settings import database_url
 
     return _store(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _respacer() -> Any:
+    from corpus.respace import Respacer
+
+    return Respacer.default(load_corpus().folder)
+
+
+def parse_upload(text: str, entry: Any) -> Any:
+    """An uploaded text parsed with the repair layer learnt from the loaded corpus."""
+    from corpus import parse_act
+
+    with st.spinner(t("common.parsing")):
+        return parse_act(text, entry, _respacer())
+
+
+@st.cache_resource(show_spinner=False)
+def uploaded_corpus(folder: str) -> Any:
+    """The uploads folder read as a corpus; cleared after each upload."""
+    import corpus
+
+    return corpus.load(folder)

@@ -37,6 +37,8 @@ _PARAGRAPH_STYLES: dict[str, tuple[str, float, bool, bool, str, float]] = {
     "QanunCell": ("Qanun Cell", 10, False, False, "left", 0),
     "QanunCellHead": ("Qanun Cell Head", 10, True, False, "center", 0),
 }
+# Outline levels make the act and unit headings show in Word's navigation pane.
+_OUTLINE_LEVELS = {"QanunTitle": "0", "QanunActHeading": "1", "QanunUnit": "2"}
 _FIELD = re.compile(r"\{(page|pages)\}")
 _FIELD_CODES = {"page": "PAGE", "pages": "NUMPAGES"}
 
@@ -117,12 +119,16 @@ def _paragraph_style(
     style.append(OxmlElement("w:basedOn", {qn("w:val"): "Normal"}))
     style.append(OxmlElement("w:qFormat"))
     paragraph = OxmlElement("w:pPr")
+    if style_id in _OUTLINE_LEVELS:
+        paragraph.append(OxmlElement("w:keepNext"))
     after = "40" if style_id.startswith("QanunCell") else "120"
     paragraph.append(OxmlElement("w:spacing", {qn("w:after"): after}))
     if indent:
         first_line = str(round(indent * 56.7))
         paragraph.append(OxmlElement("w:ind", {qn("w:firstLine"): first_line}))
     paragraph.append(OxmlElement("w:jc", {qn("w:val"): "both" if align == "justify" else align}))
+    if style_id in _OUTLINE_LEVELS:
+        paragraph.append(OxmlElement("w:outlineLvl", {qn("w:val"): _OUTLINE_LEVELS[style_id]}))
     style.append(paragraph)
     characters = OxmlElement("w:rPr")
     for mark, on in (("w:b", bold), ("w:i", italic)):

@@ -14,7 +14,6 @@ from typing import Annotated
 import typer
 
 import analysis
-from analysis.wording import labels, render
 from qanun.cli.output import emit_json, fail
 
 scenarios_app = typer.Typer(no_args_is_help=True,
@@ -26,7 +25,6 @@ Baseline = Annotated[str, typer.Option("--baseline", help="Scenario name or file
 Draws = Annotated[int, typer.Option("--draws", min=1, help="Parameter draws.")]
 Seed = Annotated[int, typer.Option("--seed", help="Seed of the random streams (recorded).")]
 Years = Annotated[int | None, typer.Option("--years", min=1, help="Years (default 10).")]
-_USER_ERRORS = (analysis.ScenarioFileError, KeyError, ValueError)
 
 
 def register(app: typer.Typer) -> None:
@@ -39,13 +37,13 @@ def list_command(as_json: JsonFlag = False, lang: Lang = "az") -> None:
     """The shipped scenarios: S0 … S7, the S1–S4 package and the Twinning levers."""
     try:
         infos = analysis.list_scenarios()
-    except _USER_ERRORS as error:
+    except (KeyError, ValueError) as error:  # ScenarioFileError is a ValueError
         raise fail(_message(error)) from None
     if as_json:
         emit_json({"scenarios": infos})
         return
     shown = [{**info, "title": info["title"][lang]} for info in infos]
-    typer.echo(render("list.txt.j2", _lang(lang), scenarios=shown), nl=False)
+    typer.echo(_render("list.txt.j2", _lang(lang), scenarios=shown), nl=False)
 
 
 @scenarios_app.command("run")
@@ -62,7 +60,7 @@ def run_command(
     try:
         results = analysis.run(names or analysis.shipped_names(), baseline=baseline,
                                draws=draws, seed=seed, years=years)
-    except _USER_ERRORS as error:
+    except (KeyError, ValueError) as error:  # ScenarioFileError is a ValueError
         raise fail(_message(error)) from None
     if as_json:
         emit_json(results.as_json())
@@ -87,7 +85,7 @@ def sensitivity_command(
     try:
         result = analysis.sensitivity(name, output, baseline=baseline, years=years, seed=seed,
                                       sobol_samples=samples, morris_trajectories=trajectories)
-    except _USER_ERRORS as error:
+    except (KeyError, ValueError) as error:  # ScenarioFileError is a ValueError
         raise fail(_message(error)) from None
     if as_json:
         emit_json(result.as_dict())
@@ -97,8 +95,8 @@ def sensitivity_command(
              "st": _fixed(result.sobol.get(factor, {}).get("ST")),
              "mu": _fixed(result.morris.get(factor, {}).get("mu_star"))}
             for factor in result.ranking()]
-    label = labels(_lang(lang))["outputs"][output]
-    typer.echo(render("sensitivity.txt.j2", lang, s=result, rows=rows, label=label), nl=False)
+    label = analysis.output_labels(_lang(lang))[output]
+    typer.echo(_render("sensitivity.txt.j2", lang, s=result, rows=rows, label=label), nl=False)
 
 
 @scenarios_app.command("report")
@@ -124,13 +122,13 @@ def report_command(
             sensitivity = analysis.sensitivity(names[0], sensitivity_output, baseline=baseline,
                                                years=years, seed=seed)
         path = analysis.write_report(results, out, lang=_lang(lang), sensitivity=sensitivity)
-    except _USER_ERRORS as error:
+    except (KeyError, ValueError) as error:  # ScenarioFileError is a ValueError
         raise fail(_message(error)) from None
     typer.echo(str(path))
 
 
 def _run_text(results: analysis.Results, lang: str) -> str:
-    names = labels(lang)["outputs"]
+    names = analysis.output_labels(lang)
     scenarios = []
     for name in results.names:
         rows = []
@@ -141,8 +139,14 @@ def _run_text(results: analysis.Results, lang: str) -> str:
                          "delta_p5": delta.p5[-1], "delta_p95": delta.p95[-1]})
         scenarios.append({"name": name, "title": results.runs[name].scenario.title[lang],
                           "rows": rows})
-    return render("run.txt.j2", lang, baseline=results.baseline, draws=results.draws,
+    return _render("run.txt.j2", lang, baseline=results.baseline, draws=results.draws,
                   seed=results.seed, year=results.years[-1], scenarios=scenarios)
+
+
+def _render(template: str, lang: str, **context: object) -> str:
+    from analysis.wording import render
+
+    return render(template, lang, **context)
 
 
 def _lang(lang: str) -> str:

@@ -17,7 +17,8 @@ from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import morris as morris_sample
 from SALib.sample import sobol as sobol_sample
 
-from analysis.comparison import DEFAULT_SEED, ScenarioLike, resolve
+from analysis.comparison import ScenarioLike, resolve
+from analysis.defaults import DEFAULT_SEED
 from analysis.distributions import is_random
 from analysis.engine import OUTPUT_STAGES, simulate
 from analysis.engine_inputs import MatrixUniforms, SeededUniforms
@@ -58,7 +59,8 @@ class Sensitivity:
         return sorted(self.factors, key=weight, reverse=True)
 
 
-def factors_of(scenario: Scenario, baseline: Scenario, book: ParameterBook, years: int) -> list[str]:
+def factors_of(scenario: Scenario, baseline: Scenario, book: ParameterBook,
+               years: int) -> list[str]:
     """The random priors that either scenario reads over the horizon."""
     pilot = SeededUniforms(DEFAULT_SEED, _PILOT_DRAWS)
     read: set[str] = set()
@@ -70,7 +72,8 @@ def factors_of(scenario: Scenario, baseline: Scenario, book: ParameterBook, year
 
 
 def output_difference(scenario: Scenario, baseline: Scenario, book: ParameterBook,
-                      factors: list[str], design: np.ndarray, output: str, years: int) -> np.ndarray:
+                      factors: list[str], design: np.ndarray, output: str,
+                      years: int) -> np.ndarray:
     """The output difference in the last year for each row of a unit-hypercube design."""
     columns = {name: np.clip(design[:, i], _EDGE, 1 - _EDGE) for i, name in enumerate(factors)}
     source = MatrixUniforms(columns, design.shape[0])

@@ -1,0 +1,58 @@
+"""Any valid lever setting keeps every flow finite, non-negative and conserved (hypothesis)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import analysis
+
+LEVERS = analysis.levers()
+
+
+@st.composite
+def lever_settings(draw: st.DrawFn) -> dict[str, tuple[float, int]]:
+    chosen = draw(st.lists(st.sampled_from(sorted(LEVERS)), unique=True, max_size=len(LEVERS)))
+    settings_: dict[str, tuple[float, int]] = {}
+    for path in chosen:
+        lever = LEVERS[path]
+        low, high = lever.bounds
+        if lever.kind == "switch":
+            value = float(draw(st.sampled_from([0, 1])))
+        elif lever.kind == "count":
+            value = float(draw(st.integers(int(low), int(high))))
+        else:
+            value = draw(st.floats(low, high, allow_nan=False))
+        settings_[path] = (value, draw(st.integers(2026, 2029)))
+    return settings_
+
+
+def _scenario_text(chosen: dict[str, tuple[float, int]]) -> str:
+    lines = ["name: Fuzz", "title: {az: Fuzz, en: Fuzz}", "levers: {}" if not chosen else
+             "levers:"]
+    for path, (value, year) in chosen.items():
+        lines.append(f"  {path}: {{value: {value!r}, in_force: {year}}}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lever_settings(), st.integers(0, 2**32 - 1))
+def test_any_lever_setting_keeps_flows_conserved(chosen: dict[str, tuple[float, int]],
+                                                 seed: int) -> None:
+    scenario = analysis.scenario_from_text(_scenario_text(chosen), label="fuzz.yaml")
+    results = analysis.run([scenario], draws=16, seed=seed, years=4)
+    values = {output: results.values("Fuzz", output) for output in results.outputs}
+    for output, value in values.items():
+        assert np.all(np.isfinite(value)), output
+        assert np.all(value >= -1e-9 * max(1.0, float(np.abs(value).max()))), output
+    assert np.allclose(values["complaints"], values["criminal_cases"]
+                       + values["protection_orders"] + values["support_referrals"]
+                       + values["administrative"], rtol=1e-9)
+    assert np.allclose(values["convictions"], values["custodial_sentences"]
+                       + values["probation_orders"] + values["other_sentences"], rtol=1e-9)
+    assert np.allclose(values["victims"][:-1], values["true_repeats"][1:]
+                       + values["femicides"][:-1] + values["desisted"][:-1], rtol=1e-9)
+    assert np.all(values["support_served"] <= max(
+        [LEVERS["services.support_places"].default]
+        + [v for p, (v, _) in chosen.items() if p == "services.support_places"]) * (1 + 1e-12))
