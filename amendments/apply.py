@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from amendments.operations import (
     DeleteWords,
@@ -29,6 +30,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZƏÖÜÇŞĞİ\"“'«(])")
 _SANCTION_DASH = re.compile(r"\s[—–-]\s(?=[^—–]*cəzalandırılır)")
 _NO_SPACE_BEFORE = tuple(",.;:)!?")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_SPACED = "əşğƏŞĞ"
 
 
 class ApplyError(ValueError):
@@ -94,23 +96,58 @@ def _refuse_declined(declined: bool, words: str) -> None:
 
 
 def find_words(text: str, words: str) -> list[tuple[int, int]]:
+    """Whole-word spans of `words` in `text` (see `_words_pattern` for what may differ)."""
+    strict, tolerant = _words_patterns(" ".join(words.split()))
+    spans = [m.span() for m in strict.finditer(text)]
+    if spans or tolerant is None:
+        return spans
+    return [m.span() for m in tolerant.finditer(text)]
+
+
+@lru_cache(maxsize=8192)
+def _words_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The strict pattern, and the one tolerant of spaces around `ə ş ğ` (None if the same)."""
+    strict = re.compile(_words_pattern(words, tolerant=False))
+    if not any(c in words for c in _SPACED):
+        return strict, None
+    return strict, re.compile(_words_pattern(words, tolerant=True))
+
+
+def _words_pattern(words: str, tolerant: bool) -> str:
     """Whole-word spans of `words` in `text`. Spacing does not count: any run of spaces
-    matches any other, and spaces around punctuation may be there or not (footnotes quote
-    `müdafiəçi , barəsində` for the code's `müdafiəçi, barəsində`)."""
+    matches any other, spaces around punctuation may be there or not (footnotes quote
+    `müdafiəçi , barəsində` for the code's `müdafiəçi, barəsində`), and so may the spaces the
+    PDF conversion left around `ə ş ğ` where the repair missed them (`müdd ətə`)."""
     tokens = _TOKEN.findall(words)
     if not tokens:
         raise ApplyError("the formula quotes no words")
-    parts = [re.escape(tokens[0])]
+    parts = [_token_pattern(tokens[0], tolerant, first=True)]
     for before, token in itertools.pairwise(tokens):
-        gap = r"\s+" if before[-1].isalnum() and token[0].isalnum() else r"\s*"
-        parts += [gap, re.escape(token)]
+        solid = before[-1].isalnum() and token[0].isalnum()
+        loose = tolerant and (before[-1] in _SPACED or token[0] in _SPACED)
+        gap = r"\s*" if not solid or loose else r"\s+"
+        parts += [gap, _token_pattern(token, tolerant)]
     pattern = "".join(parts)
     # `346` is not in `346-1.1`: a number continues through a hyphen or dot and a digit.
     if tokens[0][0].isalnum():
         pattern = r"(?<!\w)(?<!\d[-.])" + pattern
     if tokens[-1][-1].isalnum():
         pattern += r"(?!\w)(?![-.]\d)"
-    return [m.span() for m in re.finditer(pattern, text)]
+    return pattern
+
+
+def _token_pattern(token: str, tolerant: bool, first: bool = False) -> str:
+    """A quoted word as a pattern; the first word's first letter matches either case, since a
+    formula quotes `müharibə` where the text starts a sentence with `Müharibə`."""
+    chars = []
+    for index, char in enumerate(token):
+        if first and index == 0 and char.upper() != char.lower():
+            char_pattern = f"[{re.escape(char.lower())}{re.escape(char.upper())}]"
+        else:
+            char_pattern = re.escape(char)
+        spaced = tolerant and char in _SPACED
+        chars.append(rf"\s?{char_pattern}\s?" if spaced else char_pattern)
+    return "".join(chars)
 
 
 def _chosen(text: str, words: str, occurrence: int | None) -> list[tuple[int, int]]:

@@ -9,14 +9,14 @@ in the corpus that a repeal or renumbering leaves dangling. The corpus itself is
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from amendments.apply import ApplyError, find_words
 from amendments.consolidate_edits import PREAMBLE, ActEditor, EditRefused
 from amendments.operations import InsertWords, Operation
 from amendments.packages import Amendment, Package
-from corpus.ids import FrbrUri
+from corpus.ids import FrbrUri, Num
 from corpus.model import Act, Provision, Reference
 
 STRUCTURAL = ("add", "restate", "repeal", "renumber")
@@ -42,11 +42,13 @@ class OperationRef:
     act: str
     num: str
     eid: str | None
+    new_eid: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """`new_eid` is where a renumbered provision went; None for every other operation."""
         return {
             "amendment": self.amendment, "operation": self.index, "kind": self.kind,
-            "act": self.act, "num": self.num, "eid": self.eid,
+            "act": self.act, "num": self.num, "eid": self.eid, "new_eid": self.new_eid,
         }
 
 
@@ -172,8 +174,8 @@ def consolidate(
         if editor is None:
             continue
         try:
-            editor.apply(op)
-            result.applied.append(ref)
+            changed = editor.apply(op)
+            result.applied.append(_done(ref, changed))
         except EditRefused as refusal:
             result.failed.append(Failure(ref, refusal.code, str(refusal)))
     result.conflicts = find_conflicts(operations, editors)
@@ -187,10 +189,23 @@ def consolidate(
     return result
 
 
+def _done(ref: OperationRef, changed: str) -> OperationRef:
+    if ref.kind == "renumber":
+        return replace(ref, new_eid=changed)
+    return ref if ref.eid else replace(ref, eid=changed)
+
+
+def _target_eid(op: Operation) -> str | None:
+    if op.target.num == PREAMBLE:
+        return PREAMBLE
+    parsed = Num.try_parse(op.target.num)
+    return op.target.eid or (parsed.eid if parsed else None)
+
+
 def _operations(amendments: Iterable[Amendment]) -> Iterable[tuple[OperationRef, Operation]]:
     for amendment in amendments:
         for index, op in enumerate(amendment.operations, start=1):
-            eid = PREAMBLE if op.target.num == PREAMBLE else op.target.eid
+            eid = _target_eid(op)
             yield OperationRef(amendment.id, index, op.kind, op.target.act, op.target.num, eid), op
 
 
@@ -296,14 +311,16 @@ def _expression(act: Act, package: Package) -> Act:
 
 
 def _wordings(result: Consolidation, editors: dict[str, ActEditor]) -> list[Wording]:
-    seen: dict[tuple[str, str], None] = {}
+    """Each provision the package changed, before and after; a renumbered one under its new
+    eId with the wording it had under the old one."""
+    seen: dict[tuple[str, str], str] = {}
     for ref in result.applied:
-        eid = ref.eid or ""
-        seen.setdefault((ref.act, eid), None)
+        old = ref.eid or ""
+        seen.setdefault((ref.act, ref.new_eid or old), old)
     wordings = []
-    for act_id, eid in seen:
+    for (act_id, eid), old in seen.items():
         editor = editors[act_id]
-        before = _full(editor.base, eid)
+        before = _full(editor.base, old)
         after = _full(editor.act, eid)
         num = "preamble" if eid == PREAMBLE else _num(editor, eid)
         wordings.append(Wording(act_id, eid, num, before, after))

@@ -131,7 +131,7 @@ class ActEditor:
             del siblings[index]
             self._paths = None
         elif isinstance(op, Renumber):
-            self._renumber(op, eid)
+            return self._renumber(op, eid)
         else:
             raise EditRefused("unsupported", f"no way to apply a {op.kind} operation")
         return eid
@@ -207,7 +207,7 @@ class ActEditor:
             return self.act.body
         return self._writable(self._at(path[:-1]).eid).children
 
-    def _renumber(self, op: Renumber, eid: str) -> None:
+    def _renumber(self, op: Renumber, eid: str) -> str:
         new_num = Num.try_parse(op.new_num)
         if new_num is None:
             raise EditRefused("bad-target", f"{op.new_num!r} is not a provision number")
@@ -217,6 +217,7 @@ class ActEditor:
         siblings, index = self._siblings_of(eid)
         siblings[index] = _renumbered(siblings[index], op.target.num, new_num.text)
         self._paths = None
+        return new_num.eid
 
 
 def _last(act: Act) -> Provision | None:

@@ -168,11 +168,10 @@ def _additions(
 def _target(act: str, num: str, unit: str | None) -> Target:
     if num == PREAMBLE:
         return Target(act=act, num=num, eid="preamble", unit=unit)
-    if unit == "chapter":
-        return Target(act=act, num=num, eid=container_eid("chapter", num), unit=unit)
-    if unit and unit.startswith("section:"):
-        # A paragraph (`paraqraf`) of a chapter: the corpus gives sections no eIds.
-        return Target(act=act, num=num, eid=None, unit=unit)
+    if unit and unit.startswith("chapter"):
+        # A paragraph (`paraqraf`) of a chapter has no eId in the corpus; the chapter has.
+        eid = None if "section:" in unit else container_eid("chapter", num)
+        return Target(act=act, num=num, eid=eid, unit=unit)
     parsed = Num.try_parse(num)
     return Target(act=act, num=num, eid=parsed.eid if parsed else None, unit=unit)
 
@@ -181,8 +180,9 @@ def split_new_text(num: str, quoted: list[str]) -> tuple[str, str]:
     """A quoted new provision → (heading, text): `Maddə 10-1. Heading` then the text lines, or
     `1.0.3-1. text` without its number."""
     text = "\n".join(quoted).strip()
-    article = re.match(rf"Maddə\s+{re.escape(num)}\.[ \t]*(?P<heading>[^\n]*)\n?", text)
-    if article:
-        return article["heading"].strip(), text[article.end():].strip()
-    point = re.match(rf"{re.escape(num)}\.\s+", text)
-    return "", text[point.end():] if point else text
+    first, _, rest = text.partition("\n")
+    if first.startswith(f"Maddə {num}."):
+        return first[len(f"Maddə {num}."):].strip(), rest.strip()
+    if text.startswith(f"{num}. "):
+        return "", text[len(num) + 2:].strip()
+    return "", text

@@ -77,6 +77,8 @@ _RENUMBER = re.compile(
     rf"(?:müvafiq\s+olaraq\s+)?(?:(?P<nums>{_NUMLIST})\s+madd\w*"
     rf"|(?P<clause>{_N}|{AZ_ORDINAL_PATTERN})\s+bənd\w*|(?P<sentence>{AZ_ORDINAL_PATTERN})\s+cümlə\w*)"
 )
+_ORDINAL = re.compile(AZ_ORDINAL_PATTERN)
+_NUM_TOKEN = re.compile(r"⟦n(\d+)⟧")
 _SEPARATOR = re.compile(r"\s*(?:,|və|;)?\s*")
 
 
@@ -159,7 +161,7 @@ def read_add(skeleton: Skeleton, body: str) -> list[WordChange] | str:
         return [WordChange("add", nums=nums, unit=unit)]
     if (match := _NEW_UNITS.fullmatch(body)) is not None:
         kind = _UNIT_NOUNS[match["noun"][:3]]
-        ords = re.findall(AZ_ORDINAL_PATTERN, match["ords"] or "")
+        ords = _ORDINAL.findall(match["ords"] or "")
         values = [ordinal_value(o) for o in ords]
         units = [f"{kind}:{v}" for v in values if v] or [kind]
         return [WordChange("add", unit=unit) for unit in units]
@@ -260,4 +262,4 @@ def _quotes(skeleton: Skeleton, qlist: str) -> list[str]:
 def _show(skeleton: Skeleton, text: str) -> str:
     """The clause words with quotes and numbers put back, for a reason a person can read."""
     text = QUOTE.sub(lambda m: f"“{skeleton.quotes[int(m.group(1))]}”", text)
-    return re.sub(r"⟦n(\d+)⟧", lambda m: skeleton.nums[int(m.group(1))], text)
+    return _NUM_TOKEN.sub(lambda m: skeleton.nums[int(m.group(1))], text)

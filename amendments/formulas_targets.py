@@ -46,6 +46,7 @@ _GROUP = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_NUM_OR_DASH = re.compile(rf"{_N}|[–—-]")
 _JOIN = re.compile(r"\s*(?:,|və)\s+")
 _UNIT_KINDS = {"cümlə": "sentence", "abzas": "paragraph", "hissə": "part"}
 
@@ -104,8 +105,9 @@ def _read_group(skeleton: Skeleton, text: str) -> tuple[TargetPhrase | None, str
         nums = ()
     last_word = match.group(0).split()[-1]
     unit = _unit(skeleton, groups)
-    if groups["noun"] and groups["noun"].startswith("fəs") and not groups["section"]:
-        unit = "chapter"
+    if groups["noun"] and groups["noun"].startswith("fəs"):
+        # The target is a chapter: `chapter`, or a unit of it (`chapter/heading`).
+        unit = f"chapter/{unit}" if unit else "chapter"
     if groups["unit"] and not (groups["nums"] or groups["same"] or groups["preamble"]):
         # `ikinci cümləsi`, `dispozisiyası` alone: a unit of the provision named just before.
         return TargetPhrase((), unit, _case(last_word), same=True), text[match.end():]
@@ -115,7 +117,7 @@ def _read_group(skeleton: Skeleton, text: str) -> tuple[TargetPhrase | None, str
 
 def numbers(skeleton: Skeleton, numlist: str) -> list[str]:
     """`⟦n0⟧ – ⟦n1⟧` → every number of the range; `⟦n0⟧, ⟦n1⟧ və ⟦n2⟧` → the three."""
-    tokens = re.findall(rf"{_N}|[–—-]", numlist)
+    tokens = _NUM_OR_DASH.findall(numlist)
     result: list[str] = []
     pending_range = False
     for token in tokens:

@@ -18,6 +18,7 @@ from typing import Any
 
 from amendments.formulas import parse_formula
 from amendments.formulas_clauses import VERB
+from amendments.formulas_spacing import rejoin_spaced
 from amendments.history_law import CITATION, MONTHS, AmendingLaw, read_citation_span
 from amendments.operations import Operation
 
@@ -44,6 +45,7 @@ _COMMENCEMENT = re.compile(
 )
 # A line holding only a marker: the parser ran the next footnote into this one.
 _RUN_ON_MARKER = re.compile(r"^\s*\[(\d+)\]\s*$", re.MULTILINE)
+_SEE_ANY = re.compile(r"\s*Bax\b")
 _SEE = re.compile(r"^\s*Bax:?\s*(\d+)\s*-?\s*c[iıuü]\s+istinad", re.IGNORECASE)
 
 
@@ -143,16 +145,17 @@ def split_effects(text: str) -> list[str]:
 
 
 def _read_effect(number: int, paragraph: str, act: str, context: list[str] | None) -> Effect | None:
+    previous = None
+    marker = PREVIOUS_WORDING.search(paragraph)
+    if marker:
+        previous = " ".join(paragraph[marker.end():].split()) or None
+        paragraph = paragraph[:marker.start()]
+    paragraph = rejoin_spaced(paragraph)
     found = read_citation_span(paragraph)
     if found is None:
         return None
     law, start = found
     body = paragraph[start:]
-    previous = None
-    marker = PREVIOUS_WORDING.search(body)
-    if marker:
-        previous = " ".join(body[marker.end():].split()) or None
-        body = body[:marker.start()]
     formula = " ".join(body.split())
     effect = Effect(number, law, formula, previous_wording=previous)
     if not formula:
@@ -187,6 +190,6 @@ def _commencement(formula: str) -> str | None:
 def _no_citation_reason(text: str) -> str:
     if not text.strip():
         return "empty footnote"
-    if re.match(r"\s*Bax\b", text):
+    if _SEE_ANY.match(text):
         return "a cross-reference (Bax: …), not an amendment"
     return "cites no amending act (no `… tarixli … nömrəli …`)"

@@ -98,7 +98,8 @@ def _resolve_see(history: ActHistory) -> None:
 def _effect_eids(effect: Effect, marked: list[str], num_to_eid: dict[str, str]) -> list[str]:
     eids = list(marked)
     for op in effect.operations:
-        eid = num_to_eid.get(op.target.num) or op.target.eid
-        if eid and eid not in eids and op.target.num in num_to_eid:
+        chapter = (op.target.unit or "").startswith("chapter")
+        eid = op.target.eid if chapter else num_to_eid.get(op.target.num)
+        if eid and eid not in eids:
             eids.append(eid)
     return eids

@@ -19,7 +19,7 @@ MONTHS = ("yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr
 CITATION = re.compile(
     r"(?P<day>\d{1,2})\s*(?P<month>" + "|".join(MONTHS) + r")\w*\s+(?P<year>\d{4})\s*-?\s*"
     r"c[iıuü]\s+il(?:in)?\s+(?:tarixli,?\s+)?"
-    r"(?:(?:N\s*|№\s*)?(?P<number>[\w/-]*\d[\w/-]*)\s+(?:nömrəli|saylı)\s+)?",
+    r"(?:(?:N\s*|№\s*)?(?P<number>[\w/-]*\d[\w/-]*)\s+(?:nömr\s?ə\s?li|saylı)\s+)?",
     re.IGNORECASE,
 )
 _INSTRUMENT_KIND = {"Qanunu": "law", "Fərmanı": "decree", "Qərarı": "decision"}

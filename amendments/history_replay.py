@@ -109,7 +109,8 @@ def replay_provision(provision: Provision, chain: list[Effect]) -> list[ReplayCh
 def _own_ops(effect: Effect, provision: Provision) -> list[Operation] | None:
     """The effect's word-level operations on this provision's text; None when the effect does
     something else to it (restates, repeals, changes the heading), [] when it does nothing."""
-    ops = [op for op in effect.operations if op.target.num == provision.num]
+    ops = [op for op in effect.operations
+           if op.target.num == provision.num and not (op.target.unit or "").startswith("chapter")]
     if any(op.kind not in WORD_LEVEL or op.target.unit == "heading" for op in ops):
         return None
     if any(getattr(op, "declined", False) for op in ops):

@@ -5,7 +5,8 @@ The public API (the workbench and the CLI use only this):
 - `list_scenarios()` → the shipped scenarios as JSON-able dicts (name, title, summary in az and
   en, components, levers with value, year in force and legal reference); `shipped_names()`.
 - `load_scenario(name_or_path)` → `Scenario` (YAML validated strictly; packages composed);
-  `scenario_from_text(text, label)` validates a scenario being edited. Errors are
+  `scenario_from_text(text, label)` validates a scenario being edited and
+  `scenario_yaml(name, title, levers, priors, compose)` writes one from an editor. Errors are
   `ScenarioFileError`s naming the file, line and key.
 - `run(scenarios, baseline="S0", draws=1000, seed=DEFAULT_SEED, years=None)` → `Results`:
   `.summary(name, output)` / `.delta_summary(name, output)` give `Interval`s (year, median,
@@ -38,6 +39,7 @@ _LAZY = {
     "REPORT_OUTPUTS": "analysis.report", "write_report": "analysis.report",
     "Scenario": "analysis.scenario_files", "load_scenario": "analysis.scenario_files",
     "scenario_from_text": "analysis.scenario_files", "shipped_names": "analysis.scenario_files",
+    "scenario_yaml": "analysis.scenario_files",
     "Sensitivity": "analysis.sensitivity_analysis", "sensitivity": "analysis.sensitivity_analysis",
     "ScenarioFileError": "analysis.yaml_source",
 }
@@ -54,7 +56,7 @@ __all__ = [
     "DEFAULT_DRAWS", "DEFAULT_SEED", "OUTPUTS", "REPORT_OUTPUTS", "Interval", "Lever", "Prior",
     "Results", "Scenario", "ScenarioFileError", "Sensitivity", "Trace", "chart", "levers",
     "list_scenarios", "load_scenario", "output_labels", "priors", "run", "scenario_from_text",
-    "sensitivity", "sensitivity_chart", "shipped_names", "write_report",
+    "scenario_yaml", "sensitivity", "sensitivity_chart", "shipped_names", "write_report",
 ]
 
 

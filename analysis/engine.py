@@ -30,7 +30,13 @@ from analysis.engine_inputs import (
     route_rates,
     unit_costs,
 )
-from analysis.engine_justice import JusticeFlows, StockStep, justice_flows, stock_step
+from analysis.engine_justice import (
+    JusticeFlows,
+    StockStep,
+    justice_flows,
+    per_case,
+    stock_step,
+)
 from analysis.engine_routes import PoliceFlows, police_flows
 from analysis.engine_victims import VictimFlows, next_victims, victim_flows
 from analysis.parameters import ParameterBook
@@ -54,6 +60,7 @@ OUTPUT_STAGES: dict[str, str] = {
     "cost_programme": "costs", "cost_total": "costs",
 }
 OUTPUTS = tuple(OUTPUT_STAGES)
+YearRates = tuple[RouteRates, JusticeRates, RepeatRates, JusticeFlows]
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,7 @@ class StartingPoint:
     prison: np.ndarray
     probation: np.ndarray
     lever: dict[str, float]  # the status-quo levers and their rates, reused for the first years
-    rates: tuple[RouteRates, JusticeRates, RepeatRates]
+    rates: YearRates
 
 
 @dataclass
@@ -85,7 +92,7 @@ def simulate(scenario: Scenario, book: ParameterBook, source: SeededUniforms, ye
              keep: tuple[str, ...] = OUTPUTS) -> ScenarioRun:
     """Run one scenario for `years` years on the draws of `source` (shared by all scenarios)."""
     reader = PriorReader(scenario, book, source)
-    start = starting_point(reader, book)
+    start = _shared_starting_point(reader, book)
     costs = unit_costs(reader)
     calendar = [book.start_year + offset for offset in range(years)]
     draws = start.femicide_hazard.shape[0]
@@ -99,16 +106,14 @@ def simulate(scenario: Scenario, book: ParameterBook, source: SeededUniforms, ye
         lever = scenario.lever_values(year, book)
         lever_history.append(lever)
         if lever != previous_lever:
-            rates = (route_rates(reader, lever), justice_rates(reader, lever),
-                     repeat_rates(reader, lever))
+            rates = _year_rates(reader, lever)
             previous_lever = lever
-        route, justice_rate, repeat_rate = rates
+        route, justice_rate, repeat_rate, one_case = rates
         police = police_flows(state, route)
-        justice = justice_flows(police.cases, route.new_offence, justice_rate)
-        victims = victim_flows(police, justice, repeat_rate, start.femicide_hazard)
-        prison_year = stock_step(prison, justice.custody.sum(axis=-2), justice.years_served)
-        probation_year = stock_step(probation, justice.probation.sum(axis=-2),
-                                    justice_rate.years_probation)
+        justice = justice_flows(police.cases.sum(axis=0), route.new_offence, justice_rate)
+        victims = victim_flows(police, one_case, repeat_rate, start.femicide_hazard)
+        prison_year = stock_step(prison, justice.custody, justice.years_served)
+        probation_year = stock_step(probation, justice.probation, justice_rate.years_probation)
         volumes = _volumes(police, justice, victims, prison_year, probation_year, new_total,
                            justice_rate.programme)
         volumes.update(agency_costs(volumes, costs))
@@ -131,30 +136,47 @@ def _volumes(police: PoliceFlows, justice: JusticeFlows, victims: VictimFlows,
         "complaints": police.reported.sum(axis=0),
         "unreported": police.unreported.sum(axis=0),
         "recorded_repeats": police.recorded_repeats.sum(axis=0),
-        "criminal_cases": justice.cases.sum(axis=0),
+        "criminal_cases": justice.cases,
         "protection_orders": police.orders.sum(axis=0),
         "support_referrals": police.referrals.sum(axis=0),
         "support_served": police.served.sum(axis=0),
         "support_unserved": police.unserved.sum(axis=0),
         "administrative": police.administrative.sum(axis=0),
-        "persons_charged": justice.charged.sum(axis=0),
-        "uncharged": justice.uncharged.sum(axis=0),
-        "withdrawn": justice.withdrawn.sum(axis=0),
-        "prosecuted": justice.prosecuted.sum(axis=0),
-        "convictions": justice.convicted.sum(axis=0),
-        "acquittals": justice.acquitted.sum(axis=0),
-        "custodial_sentences": justice.custody.sum(axis=0),
-        "probation_orders": justice.probation.sum(axis=0),
-        "other_sentences": justice.other_sentence.sum(axis=0),
+        "persons_charged": justice.charged,
+        "uncharged": justice.uncharged,
+        "withdrawn": justice.withdrawn,
+        "prosecuted": justice.prosecuted,
+        "convictions": justice.convicted,
+        "acquittals": justice.acquitted,
+        "custodial_sentences": justice.custody,
+        "probation_orders": justice.probation,
+        "other_sentences": justice.other_sentence,
         "prison_stock": prison_year.stock,
         "prison_releases": prison_year.releases,
         "probation_stock": probation_year.stock,
         "probation_releases": probation_year.releases,
-        "programme_participants": justice.programme.sum(axis=0)
+        "programme_participants": justice.programme
         + police.orders.sum(axis=0) * programme,
         "femicides": victims.femicides.sum(axis=0),
         "desisted": victims.desisted.sum(axis=0),
     }
+
+
+def _year_rates(reader: PriorReader, lever: dict[str, float]) -> YearRates:
+    route, justice = route_rates(reader, lever), justice_rates(reader, lever)
+    return route, justice, repeat_rates(reader, lever), per_case(route.new_offence, justice)
+
+
+def _shared_starting_point(reader: PriorReader, book: ParameterBook) -> StartingPoint:
+    """The steady state depends on the draws and the scenario's own priors only: scenarios
+    that change levers alone share one (the same arrays, so differences stay exactly zero)."""
+    key = ("starting point", tuple(sorted(reader.scenario.priors.items())))
+    if key not in reader.source.shared:
+        solver = PriorReader(reader.scenario, book, reader.source)
+        reader.source.shared[key] = (starting_point(solver, book), solver.reads)
+    start, reads = reader.source.shared[key]
+    reader.record(reads)
+    return start
 
 
 def starting_point(reader: PriorReader, book: ParameterBook) -> StartingPoint:
@@ -168,9 +190,8 @@ def starting_point(reader: PriorReader, book: ParameterBook) -> StartingPoint:
     """
     default = {path: lever.default for path, lever in book.levers.items()}
     population = population_rates(reader)
-    rates = (route_rates(reader, default), justice_rates(reader, default),
-             repeat_rates(reader, default))
-    route, justice_rate, repeat_rate = rates
+    rates = _year_rates(reader, default)
+    route, justice_rate, repeat_rate, one_case = rates
     draws = population.complaints_base.shape[0]
     groups, tiers = len(GROUPS), len(TIERS)
     served = _status_quo_served_share(route, population)
@@ -178,8 +199,7 @@ def starting_point(reader: PriorReader, book: ParameterBook) -> StartingPoint:
     basis = VictimGroups(*(np.broadcast_to(unit[:, g], (groups, tiers, draws))
                            for g in range(groups)))
     police = police_flows(basis, route, np.broadcast_to(served, (groups, draws)))
-    justice = justice_flows(police.cases, route.new_offence, justice_rate)
-    flows = victim_flows(police, justice, repeat_rate, np.zeros(draws))
+    flows = victim_flows(police, one_case, repeat_rate, np.zeros(draws))
     image = next_victims(flows, np.zeros((tiers, draws)))
     # (K, D, to group, from group)
     columns = np.stack([image.unknown, image.known, image.protected], axis=1)
@@ -195,15 +215,15 @@ def starting_point(reader: PriorReader, book: ParameterBook) -> StartingPoint:
     state = unit_state.scaled(scale)
     new_victims = population.tier_shares * scale
     police = police_flows(state, route, served)
-    justice = justice_flows(police.cases, route.new_offence, justice_rate)
-    per_unit_hazard = victim_flows(police, justice, repeat_rate,
+    justice = justice_flows(police.cases.sum(axis=0), route.new_offence, justice_rate)
+    per_unit_hazard = victim_flows(police, one_case, repeat_rate,
                                    np.ones(draws)).femicides.sum(axis=0)
     return StartingPoint(
         victims=state,
         new_victims=new_victims,
         femicide_hazard=population.homicides_base / per_unit_hazard,
-        prison=justice.custody.sum(axis=0) * justice.years_served,
-        probation=justice.probation.sum(axis=0) * justice_rate.years_probation,
+        prison=justice.custody * justice.years_served,
+        probation=justice.probation * justice_rate.years_probation,
         lever=default,
         rates=rates,
     )

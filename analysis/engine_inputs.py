@@ -27,6 +27,9 @@ class SeededUniforms:
         self.seed, self.draws = seed, draws
         self._uniforms: dict[str, np.ndarray] = {}
         self._values: dict[tuple[str, AnyDistribution], np.ndarray] = {}
+        # results that depend only on the draws and a scenario's own priors (the status quo's
+        # steady state), shared by the scenarios of one run
+        self.shared: dict[object, object] = {}
 
     def uniform(self, name: str) -> np.ndarray:
         if name not in self._uniforms:
@@ -67,6 +70,11 @@ class PriorReader:
     def at(self, stage: str) -> PriorReader:
         self.stage = stage
         return self
+
+    def record(self, reads: dict[str, set[str]]) -> None:
+        """Count reads made once for several scenarios as this scenario's own."""
+        for stage, names in reads.items():
+            self.reads[stage] |= names
 
     def values(self) -> dict[str, np.ndarray]:
         """Every prior read so far, by name."""

@@ -16,7 +16,8 @@ from analysis.engine_inputs import JusticeRates
 
 @dataclass(frozen=True)
 class JusticeFlows:
-    """Per tier (…, K, D): what became of this year's criminal cases."""
+    """What became of this year's criminal cases (…, D); of one case, as shares, for the
+    repeat stage."""
 
     cases: np.ndarray
     charged: np.ndarray
@@ -34,7 +35,7 @@ class JusticeFlows:
 
 def justice_flows(cases: np.ndarray, new_offence: np.ndarray,
                   rates: JusticeRates) -> JusticeFlows:
-    """Follow the cases (…, K, D) through prosecution and court to the sentence."""
+    """Follow the cases (…, D) through prosecution and court to the sentence."""
     charged = cases * rates.charge
     withdrawn = charged * rates.minor * rates.withdraw
     # cases kept alive by ex officio prosecution that the victim would have withdrawn: the
@@ -56,7 +57,7 @@ def justice_flows(cases: np.ndarray, new_offence: np.ndarray,
         prosecuted=prosecuted, convicted=convicted, acquitted=prosecuted - convicted,
         custody=custody, probation=probation, other_sentence=community - probation,
         programme=community * rates.programme,
-        years_served=np.broadcast_to(years, custody.shape[:-2] + years.shape[-1:]),
+        years_served=np.broadcast_to(years, custody.shape),
     )
 
 
@@ -64,6 +65,11 @@ def justice_flows(cases: np.ndarray, new_offence: np.ndarray,
 class StockStep:
     stock: np.ndarray
     releases: np.ndarray
+
+
+def per_case(new_offence: np.ndarray, rates: JusticeRates) -> JusticeFlows:
+    """The routes of one case as shares (the same for every risk tier)."""
+    return justice_flows(np.ones_like(rates.charge), new_offence, rates)
 
 
 def stock_step(previous: np.ndarray, admissions: np.ndarray, mean_years: np.ndarray) -> StockStep:

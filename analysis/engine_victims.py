@@ -26,24 +26,23 @@ class VictimFlows:
     femicides: np.ndarray
     desisted: np.ndarray
 
-    @property
-    def repeats(self) -> np.ndarray:
-        return self.repeats_unreported + self.repeats_reported + self.repeats_protected
 
-
-def victim_flows(police: PoliceFlows, justice: JusticeFlows, rates: RepeatRates,
+def victim_flows(police: PoliceFlows, one_case: JusticeFlows, rates: RepeatRates,
                  femicide_hazard: np.ndarray) -> VictimFlows:
-    """Who of this year's victims is victimised again next year, and who is killed."""
+    """Who of this year's victims is victimised again next year, and who is killed.
+
+    `one_case` gives the routes of a single criminal case as shares (see `per_case`).
+    """
     base = rates.repeat
     orders = police.orders
     sanction = np.minimum(rates.rr_sanction, 1.0 / np.maximum(base, 1e-12))
     # written so that a sentence mix change alone (more custody, longer terms) leaves repeats
     # bit-for-bit unchanged: incapacitation is not modelled
-    programme_gain = (justice.convicted - justice.custody) * sanction * (1.0 - rates.programme)
+    programme_gain = (one_case.convicted - one_case.custody) * sanction * (1.0 - rates.programme)
+    case_factor = (1.0 - one_case.convicted) + one_case.convicted * sanction - programme_gain
     responded = (police.administrative + police.unserved
                  + police.served * rates.rr_support
-                 + (justice.cases - justice.convicted)
-                 + justice.convicted * sanction - programme_gain)
+                 + police.cases * case_factor)
     repeats_reported = base * rates.training * responded
     repeats_protected = base * rates.training * orders * rates.rr_order * rates.programme
     repeats_unreported = base * police.unreported

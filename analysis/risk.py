@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-_NEWTON_STEPS = 12
+_MAX_STEPS = 100
+_TOLERANCE = 1e-13
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,25 @@ def targeted_shares(auc: np.ndarray, prevalence: np.ndarray, coverage: np.ndarra
     """
     d = separation(np.asarray(auc, dtype=float))
     coverage = np.clip(coverage, 1e-12, 1.0 - 1e-12)
-    # selected(t) falls monotonically in the threshold t; Newton from the threshold that would
-    # select `coverage` of the others converges in a few steps
-    threshold = special.ndtri(1.0 - coverage)
-    for _ in range(_NEWTON_STEPS):
+    # selected(t) falls monotonically in the threshold t: Newton steps, kept inside a bracket
+    # that shrinks with every step (a bisection step whenever Newton would leave it)
+    low = np.full(np.broadcast(d, prevalence, coverage).shape, -40.0)
+    high = np.full_like(low, 40.0)
+    threshold = np.clip(special.ndtri(1.0 - coverage), low, high)
+    for _ in range(_MAX_STEPS):
         selected = prevalence * special.ndtr(d - threshold) + (1 - prevalence) * special.ndtr(
             -threshold)
+        miss = selected - coverage
+        done = np.abs(miss) < _TOLERANCE
+        if np.all(done):
+            break
+        low = np.where(miss > 0, threshold, low)
+        high = np.where(miss > 0, high, threshold)
         slope = prevalence * _density(d - threshold) + (1 - prevalence) * _density(threshold)
-        threshold = np.clip(threshold + (selected - coverage) / np.maximum(slope, 1e-300),
-                            -40.0, 40.0)
+        newton = threshold + miss / np.maximum(slope, 1e-300)
+        inside = (newton >= low) & (newton <= high)
+        step = np.where(inside, newton, 0.5 * (low + high))
+        threshold = np.where(done, threshold, step)
     return Targeting(high=special.ndtr(d - threshold), other=special.ndtr(-threshold))
 
 

@@ -8,9 +8,11 @@ the same lever or prior differently are a conflict, reported as an error, never 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from analysis.distributions import Distribution
@@ -86,7 +88,9 @@ class Scenario:
 
 def shipped_names() -> list[str]:
     """Names of the scenarios shipped in `analysis/scenarios/` (S0 … S7, packages, Twinning)."""
-    return sorted(path.stem for path in SCENARIOS_DIR.glob("*.yaml"))
+    names = [path.stem for path in SCENARIOS_DIR.glob("*.yaml")]
+    # the single reforms S0 … S7 first, then the packages and the Twinning levers
+    return sorted(names, key=lambda name: (not re.fullmatch(r"S\d+", name), name))
 
 
 def locate(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
@@ -129,6 +133,28 @@ def scenario_from_text(text: str, label: str = "edited.yaml",
     return _scenario(read_yaml(path, text), book, (path,))
 
 
+def scenario_yaml(name: str, title: dict[str, str], levers: dict[str, dict] | None = None,
+                  priors: dict[str, dict] | None = None, compose: list[str] | None = None,
+                  summary: dict[str, str] | None = None) -> str:
+    """The YAML of a scenario built in an editor, validated before it is returned.
+
+    `levers` maps a lever path to `{"value": …, "in_force": year}`; `priors` a prior's name to
+    its distribution, e.g. `{"distribution": "triangular", "low": 0.5, "mode": 0.7, "high": 0.9}`.
+    """
+    document: dict[str, object] = {"name": name, "title": dict(title)}
+    if summary:
+        document["summary"] = dict(summary)
+    if compose:
+        document["compose"] = list(compose)
+    if levers:
+        document["levers"] = {path: dict(setting) for path, setting in levers.items()}
+    if priors:
+        document["priors"] = {prior: dict(spec) for prior, spec in priors.items()}
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    scenario_from_text(text, label=f"{name}.yaml")
+    return text
+
+
 def _scenario(document: YamlDocument, book: ParameterBook, chain: tuple[Path, ...]) -> Scenario:
     path = chain[-1]
     try:
@@ -141,8 +167,12 @@ def _scenario(document: YamlDocument, book: ParameterBook, chain: tuple[Path, ..
     priors: dict[str, AnyDistribution] = {}
     origin: dict[str, str] = {}
     for index, component_name in enumerate(raw.compose):
-        component = load_scenario(component_name, book, chain)
         where = ("compose", index)
+        try:
+            locate(component_name, path)
+        except ScenarioFileError as missing:
+            raise document.error(where, f"{component_name!r}: {missing.problem}") from missing
+        component = load_scenario(component_name, book, chain)
         _merge(levers, component.levers, origin, component.name, document, where)
         _merge(priors, component.priors, origin, component.name, document, where)
     _merge(levers, own_levers, origin, raw.name, document, ("levers",))

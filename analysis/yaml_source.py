@@ -14,6 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 Location = tuple[str | int, ...]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
 
 
 class ScenarioFileError(ValueError):
@@ -86,8 +87,8 @@ def read_yaml(path: Path, text: str | None = None) -> YamlDocument:
             raise ScenarioFileError(path, None, "", f"cannot read the file ({exc.strerror})"
                                     ) from exc
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise ScenarioFileError(path, line, "", f"not valid YAML: {exc.problem}") from exc

@@ -44,7 +44,10 @@ def write_act(act: Act, path: Path) -> Path:
     root = act_element(act)
     _check(root, f"the AKN of {act.work_id or act.frbr_expression}")
     path = Path(path)
-    path.write_bytes(_serialize(root))
+    try:
+        path.write_bytes(_serialize(root))
+    except OSError as error:
+        raise AknError(f"{path}: cannot be written ({error.strerror or error})") from error
     return path
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def write(cache_key: str, acts: list[Act]) -> None:
     path = _path(cache_key)
     for old in path.parent.glob("corpus-*.pickle"):
         old.unlink(missing_ok=True)
-    partial = path.with_suffix(".partial")
+    # several processes (test workers, the workbench) may build at once: each writes its own file
+    partial = path.with_suffix(f".{os.getpid()}.partial")
     with partial.open("wb") as handle:
         pickle.dump(acts, handle, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(path)  # atomic: a reader never sees half a cache

@@ -95,7 +95,8 @@ def join_letter_spacing(text: str) -> str:
 
 
 def normalize_line(raw: str, number: int, diagnostics: list[Diagnostic]) -> Line:
-    text = raw.replace("\r", "").replace("\ufeff", "")
+    # `¬` is a soft hyphen the conversion kept as a character (`tətbiqi ¬¬- bu`).
+    text = raw.replace("\r", "").replace("\ufeff", "").replace("¬", "")
     heading = bool(_HEADING_MARK.match(text))
     text = _HEADING_MARK.sub("", text)
     bullet = bool(_BULLET.match(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import docx
@@ -101,7 +102,7 @@ def _table_blocks(table: etree._Element, context: _Context) -> list[list[str]]:
 
 def _paragraph_text(paragraph: etree._Element, footnotes: dict[str, int]) -> str:
     pieces: list[str] = []
-    for node in paragraph.iter():
+    for node in _shown(paragraph):
         tag = node.tag
         if tag == _w("t"):
             pieces.append(node.text or "")
@@ -116,6 +117,20 @@ def _paragraph_text(paragraph: etree._Element, footnotes: dict[str, int]) -> str
             number = footnotes.setdefault(footnote_id, len(footnotes) + 1)
             pieces.append(f"[{number}]")
     return "".join(pieces)
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Not shown as the paragraph's text: the copy of a drawing for old Word versions (its text is
+# already in mc:Choice), tracked deletions, field instructions, text boxes (their own paragraphs).
+_HIDDEN = frozenset({f"{{{_MC}}}Fallback", _w("del"), _w("instrText"), _w("txbxContent")})
+
+
+def _shown(element: etree._Element) -> Iterator[etree._Element]:
+    for child in element:
+        if child.tag in _HIDDEN:
+            continue
+        yield child
+        yield from _shown(child)
 
 
 def _footnote_bodies(root: etree._Element | None) -> dict[str, str]:

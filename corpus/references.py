@@ -18,7 +18,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from corpus.references_nlp import (
     AZ_ORDINAL_WORDS,
@@ -37,6 +40,7 @@ Unit = Literal["article", "part", "clause", "subclause", "chapter", "section"]
 
 _GENITIVE_ENDINGS = ("nin", "nun", "nün", "inin", "unun")
 _SENTENCE_ENDS = {".", ";", ":"}
+_UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Scope:
     kind: ScopeKind
     name: str = ""
     span: tuple[int, int] | None = None
+    inherited: bool = False
 
 
 @dataclass
@@ -75,11 +80,14 @@ class Citation:
     levels: list[Level] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)
     text: str = ""
+    note: bool = False
 
 
 def _compact(text: str) -> tuple[str, list[int]]:
     """Runs of whitespace become one space (spaCy makes extra spaces tokens of their own, which
     would break every pattern); the list maps each compact offset back to the original."""
+    if not _UNEVEN_SPACE.search(text):
+        return text, list(range(len(text) + 1))
     chars: list[str] = []
     offsets: list[int] = []
     previous_space = False
@@ -158,15 +166,21 @@ def _back(span: tuple[int, int], offsets: list[int]) -> tuple[int, int]:
 
 
 def _citations(doc: Doc, matcher, lang: str) -> list[Citation]:  # type: ignore[no-untyped-def]
-    matches = matcher(doc) if doc.has_annotation("TAG") else []
-    groups = sorted((doc[s:e] for _, s, e in matches), key=lambda span: span.start)
+    matches = matcher(doc, as_spans=True) if doc.has_annotation("TAG") else []
+    groups = sorted((m for m in matches if m.label_ == "GROUP"), key=lambda span: span.start)
     groups = _non_overlapping(groups)
     chains = _chains(doc, groups, lang)
-    entities = list(doc.ents)
+    entities = sorted(filter_spans([m for m in matches if m.label_ != "GROUP"]),
+                      key=lambda span: span.start)
     citations: list[Citation] = []
     used_entities: set[int] = set()
     previous: tuple[Scope, int] | None = None
+    orths = doc.to_array(ORTH)
+    ends = numpy.flatnonzero(numpy.isin(orths, [doc.vocab.strings.add(e) for e in _SENTENCE_ENDS]))
+    absorbed: set[int] = set()
     for chain in chains:
+        if chain[0].start in absorbed:
+            continue
         levels = [_level(group, lang) for group in chain]
         levels = [level for level in levels if level is not None]
         if not levels or not _has_ordinal_form(chain, lang):
@@ -174,11 +188,12 @@ def _citations(doc: Doc, matcher, lang: str) -> list[Citation]:  # type: ignore[
         scope, entity = _scope_of(doc, chain, entities, lang)
         if entity is not None:
             used_entities.add(entity.start)
-        if scope.kind == "NONE" and previous and _same_sentence(doc, previous[1], chain[0].start):
-            scope = Scope(previous[0].kind, previous[0].name)
+        if scope.kind == "NONE" and previous and _same_sentence(ends, previous[1], chain[0].start):
+            scope = Scope(previous[0].kind, previous[0].name, inherited=True)
         previous = (scope, chain[-1].end)
         start = min(chain[0].start_char, scope.span[0] if scope.span else chain[0].start_char)
-        citations.append(Citation(scope=scope, levels=levels, span=(start, chain[-1].end_char)))
+        end, note = _note_part(doc, chain, groups, absorbed)
+        citations.append(Citation(scope=scope, levels=levels, span=(start, end), note=note))
     for entity in entities:
         if entity.start in used_entities or entity.label_ not in ("CODE", "CONSTITUTION", "TITLE"):
             continue
@@ -188,6 +203,23 @@ def _citations(doc: Doc, matcher, lang: str) -> list[Citation]:  # type: ignore[
         citations.append(Citation(scope=scope, span=(entity.start_char, entity.end_char)))
     citations.sort(key=lambda c: c.span)
     return citations
+
+
+def _note_part(doc: Doc, chain: list[Span], groups: list[Span], absorbed: set[int]
+               ) -> tuple[int, bool]:
+    """`72-ci maddəsinin 'Qeyd' hissəsinin 2-ci bəndinə` cites the note of Article 72: the
+    words `'Qeyd' hissəsi` (and the clause of the note after them) belong to the citation."""
+    end = chain[-1].end
+    words = [t.norm_ for t in doc[end : end + 4]]
+    plain = [w for w in words if w not in ("'", '"', "“", "”")]
+    if not plain or plain[0] != "qeyd" or len(plain) < 2 or not plain[1].startswith("hissə"):
+        return chain[-1].end_char, False
+    last = end + words.index(plain[1]) + 1
+    following = next((g for g in groups if g.start == last), None)
+    if following is not None and doc[last - 1].norm_.endswith(_GENITIVE_ENDINGS):
+        absorbed.add(following.start)
+        last = following.end
+    return doc[last - 1].idx + len(doc[last - 1]), True
 
 
 def _non_overlapping(groups: list[Span]) -> list[Span]:
@@ -283,10 +315,11 @@ def _entity_scope(entity: Span) -> Scope:
     return Scope(entity.label_, entity.text, (entity.start_char, entity.end_char))  # type: ignore[arg-type]
 
 
-def _same_sentence(doc: Doc, start: int, end: int) -> bool:
+def _same_sentence(ends: numpy.ndarray, start: int, end: int) -> bool:
     """No act named: a citation takes the scope of the one before it in the same sentence
     (`həmin Qanunun 7.4-cü maddəsində, 28.4-cü maddəsinin ...`), else the act of the text."""
-    return all(token.text not in _SENTENCE_ENDS for token in doc[start:end])
+    position = int(numpy.searchsorted(ends, start))
+    return position >= len(ends) or ends[position] >= end
 
 
 def _inside_title(entity: Span, entities: list[Span]) -> bool:

@@ -31,6 +31,17 @@ def extract_references(act: Act, corpus: object | None = None, *,
     return list(_references(act, resolver))
 
 
+def provision_references(act: Act, num_or_eid: str, resolver: Resolver) -> list[Reference]:
+    """The references in one provision's own text (`Qeyd` notes by eId, e.g.
+    `art_158__hcontainer_note1`)."""
+    for provision, article in _with_articles(act.body, None):
+        if num_or_eid in (provision.eid, provision.num):
+            context = Context(act=act, provision=provision, article=article)
+            citations = next(find_citations([provision.text], act.language))
+            return [resolver.resolve(citation, context) for citation in citations]
+    raise KeyError(f"no provision {num_or_eid!r} in {act.work_id}")
+
+
 def _references(act: Act, resolver: Resolver) -> Iterator[Reference]:
     sources = [(provision, article) for provision, article in _with_articles(act.body, None)
                if provision.text and _MAY_CITE.search(provision.text)]

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy
 import spacy
-from spacy.attrs import NORM
+from spacy.attrs import LEMMA, NORM, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 _FOLD_TABLE = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
@@ -74,32 +76,36 @@ def fold(text: str) -> str:
 
 @Language.factory("citation_roles")
 def _citation_roles(nlp: Language, name: str) -> _CitationRoles:
-    return _CitationRoles(nlp.lang)
+    return _CitationRoles(nlp)
 
 
 class _CitationRoles:
     """Give each token its citation role (TAG) and, for unit words, the unit (LEMMA).
 
-    A Python pass instead of an AttributeRuler: the role of most tokens is a dictionary look-up
-    on NORM, which is faster than running hundreds of regex patterns over every token.
+    The role is a look-up on NORM done once per distinct word and written back as arrays:
+    creating a Python `Token` for every word cost more than all the matching.
     """
 
-    def __init__(self, lang: str) -> None:
-        self._lang = lang
-        self._separators = set(AZ_SEPARATORS if lang == "az" else EN_SEPARATORS)
-        self._cache: dict[str, tuple[str, str]] = {}
+    def __init__(self, nlp: Language) -> None:
+        self._lang = nlp.lang
+        self._strings = nlp.vocab.strings
+        self._separators = set(AZ_SEPARATORS if nlp.lang == "az" else EN_SEPARATORS)
+        self._cache: dict[int, tuple[int, int]] = {}
 
-    def __call__(self, doc):  # type: ignore[no-untyped-def]
-        for token in doc:
-            role = self._cache.get(token.norm_)
-            if role is None:
-                role = self._role(token.norm_)
-                self._cache[token.norm_] = role
-            if role[0]:
-                token.tag_ = role[0]
-                if role[1]:
-                    token.lemma_ = role[1]
+    def __call__(self, doc: Doc) -> Doc:
+        norms = doc.to_array(NORM)
+        unique, inverse = numpy.unique(norms, return_inverse=True)
+        values = numpy.array([self._hashes(int(h)) for h in unique], dtype="uint64")
+        doc.from_array([TAG, LEMMA], values[inverse.reshape(-1)])
         return doc
+
+    def _hashes(self, norm_hash: int) -> tuple[int, int]:
+        cached = self._cache.get(norm_hash)
+        if cached is None:
+            tag, lemma = self._role(self._strings[norm_hash])
+            cached = (self._strings.add(tag) if tag else 0, self._strings.add(lemma) if lemma else 0)
+            self._cache[norm_hash] = cached
+        return cached
 
     def _role(self, norm: str) -> tuple[str, str]:
         if _TOKEN_MATCH.match(norm):
@@ -192,17 +198,22 @@ def _infixes(nlp: Language) -> re.Pattern[str]:
     return compile_infix_regex(kept)
 
 
+ACT_LABELS = ("THIS", "SAME", "CODE", "CONSTITUTION", "TITLE")
+
+
 @cache
 def pipeline(lang: str) -> tuple[Language, Matcher]:
-    """The blank pipeline of a language (`az`, else `en`) and its citation-group Matcher."""
+    """The blank pipeline of a language (`az`, else `en`) and its Matcher: label `GROUP` for a
+    group of numbers with its unit, the `ACT_LABELS` for the ways a text names an act."""
     nlp = spacy.blank("az" if lang == "az" else "en")
     nlp.vocab.lex_attr_getters[NORM] = fold
     for lexeme in list(nlp.vocab):
         lexeme.norm_ = fold(lexeme.orth_)
     nlp.tokenizer.infix_finditer = _infixes(nlp).finditer
     nlp.add_pipe("citation_roles")
-    ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns(_act_patterns(nlp.lang))
     matcher = Matcher(nlp.vocab)
     matcher.add("GROUP", _group_patterns(nlp.lang), greedy="LONGEST")
+    for label in ACT_LABELS:
+        patterns = [p["pattern"] for p in _act_patterns(nlp.lang) if p["label"] == label]
+        matcher.add(label, patterns, greedy="LONGEST")
     return nlp, matcher

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from corpus.ids import Num, container_eid
 from corpus.model import Act, Provision, Reference, ReferenceStatus, Target
-from corpus.references import Citation, Item, Level
+from corpus.references import Citation, Item, Level, find_citations
 from corpus.references_acts import CONSTITUTION, ActNames
 from corpus.references_nlp import ROMAN_NUMERALS, fold
 
@@ -31,20 +31,23 @@ class ActIndex:
     def __init__(self, act: Act) -> None:
         self.act = act
         self.by_eid: dict[str, Provision] = act.index()
-        self.by_num: dict[str, str] = act.num_index()
-        self._order: dict[int, list[tuple[tuple, str]]] = {}
-        for num in self.by_num:
-            parsed = Num.try_parse(num)
-            if parsed is not None:
-                self._order.setdefault(parsed.depth, []).append((parsed.sort_key(), num))
-        for entries in self._order.values():
-            entries.sort()
+        self.by_num: dict[str, str] = {p.num: p.eid for p in self.by_eid.values() if p.is_numbered}
+        self._order: dict[int, list[tuple[tuple, str]]] | None = None
+        self._footnotes = {note.number: note.text for note in act.footnotes}
 
     def eid(self, num: str) -> str | None:
         return self.by_num.get(num)
 
     def between(self, first: Num, last: Num) -> list[str]:
         """Numbers of the provisions at the ends' depth that lie between them, in order."""
+        if self._order is None:
+            self._order = {}
+            for num in self.by_num:
+                parsed = Num.try_parse(num)
+                if parsed is not None:
+                    self._order.setdefault(parsed.depth, []).append((parsed.sort_key(), num))
+            for entries in self._order.values():
+                entries.sort()
         entries = self._order.get(first.depth, [])
         low = bisect.bisect_left(entries, (first.sort_key(), ""))
         high = bisect.bisect_right(entries, (last.sort_key(), "\uffff"))
@@ -55,8 +58,8 @@ class ActIndex:
         provision = self.by_eid.get(eid)
         if provision is None or provision.text.strip() or provision.children:
             return False
-        notes = (self.act.footnote(n) for n in provision.footnotes)
-        return any(note is not None and _REPEALED.search(fold(note.text)) for note in notes)
+        notes = (self._footnotes.get(n, "") for n in provision.footnotes)
+        return any(_REPEALED.search(fold(note)) for note in notes)
 
 
 @dataclass
@@ -77,6 +80,7 @@ class Resolver:
     acts: dict[str, Act]
     names: ActNames
     _indexes: dict[str, ActIndex] = field(default_factory=dict)
+    _preambles: dict[str, tuple[str, bool] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, acts: list[Act]) -> Resolver:
@@ -113,8 +117,11 @@ class Resolver:
             return reference
         index = self.index(act_id)
         statuses: list[ReferenceStatus] = []
+        coarse = len(citation.levels) > 1 or citation.scope.kind in ("ARTICLE", "PRIOR")
         for first, last in numbers:
-            targets, status = _lookup(index, first, last, citation.levels[-1].unit)
+            targets, status = _lookup(index, first, last, coarse=coarse)
+            if citation.note:
+                targets = [_note_of(index, target) for target in targets]
             reference.targets.extend(targets)
             statuses.append(status)
         reference.status = next(s for s in _STATUS_ORDER if s in statuses or s == "resolved")
@@ -135,8 +142,27 @@ class Resolver:
         if scope.kind == "SAME":
             if context.last_named is not None:
                 return context.last_named[0], context.last_named[1], ""
+            named = self._named_in_preamble(context.act)
+            if named is not None:
+                return named[0], named[1], ""
             return context.act.work_id, True, "no act named before 'the same act'"
         return context.act.work_id, context.act.work_id in self.acts, ""
+
+
+    def _named_in_preamble(self, act: Act) -> tuple[str, bool] | None:
+        """The act the preamble names first: the decree of 2010 implements the Law "On
+        Prevention of Domestic Violence", so its "the same Law" is that law."""
+        key = f"{act.work_id}/{act.language}"
+        if key not in self._preambles:
+            self._preambles[key] = None
+            if act.preamble:
+                citations = next(find_citations([act.preamble], act.language))
+                named = [c for c in citations if c.scope.kind in ("CODE", "TITLE")]
+                if named:
+                    context = Context(act=act, provision=Provision("", "article", ""), article=None)
+                    self._act_of(named[0], context)
+                    self._preambles[key] = self._act_of(named[0], context)[:2]
+        return self._preambles[key]
 
 
 def _better(candidate: Act, current: Act) -> bool:
@@ -155,8 +181,10 @@ def _base(citation: Citation, context: Context, act_id: str) -> str:
         return context.article
     if citation.scope.kind == "PRIOR" and context.last_number:
         return context.last_number
-    if first_unit in ("part", "clause") and citation.scope.kind == "NONE" and context.article:
-        if act_id == context.act.work_id:
+    if first_unit in ("part", "clause", "subclause"):
+        if citation.scope.inherited and context.last_number:
+            return context.last_number
+        if citation.scope.kind == "NONE" and context.article and act_id == context.act.work_id:
             return context.article
     return ""
 
@@ -190,7 +218,13 @@ def _join(prefix: str, value: str) -> str:
     return f"{prefix}.{value}" if prefix else value
 
 
-def _lookup(index: ActIndex, first: str, last: str | None, unit: str
+def _note_of(index: ActIndex, target: Target) -> Target:
+    """The `Qeyd` (note) of the cited article, where the parser made it a provision."""
+    note = f"{target.eid}__hcontainer_note1"
+    return Target(target.act, note, target.num) if note in index.by_eid else target
+
+
+def _lookup(index: ActIndex, first: str, last: str | None, *, coarse: bool
             ) -> tuple[list[Target], ReferenceStatus]:
     act_id = index.act.work_id
     if first.startswith(("chapter:", "section:")):
@@ -201,7 +235,22 @@ def _lookup(index: ActIndex, first: str, last: str | None, unit: str
         return [Target(act_id, eid, value)], _exists(index, eid)
     if last is not None:
         return _range(index, first, last)
-    return _single(index, first)
+    targets, status = _single(index, first)
+    if coarse and status != "resolved" and len(targets) == 1:
+        return _ancestor(index, first) or (targets, status)
+    return targets, status
+
+
+def _ancestor(index: ActIndex, text: str) -> tuple[list[Target], ReferenceStatus] | None:
+    """`73-cü maddəsinin 1-ci bəndi` where the parse keeps the clauses of Article 73 inside the
+    article's text: the citation lands on the nearest provision that exists."""
+    num = Num.try_parse(text)
+    while num is not None and num.parent is not None:
+        num = num.parent
+        eid = index.eid(num.text)
+        if eid is not None:
+            return [Target(index.act.work_id, eid, num.text)], _exists(index, eid)
+    return None
 
 
 def _single(index: ActIndex, text: str) -> tuple[list[Target], ReferenceStatus]:
@@ -252,7 +301,9 @@ def _range(index: ActIndex, first: str, last: str) -> tuple[list[Target], Refere
     if a.depth != b.depth:
         nums = [first, last]
     else:
-        nums = index.between(a, b) or [first, last]
+        nums = index.between(a, b)
+        # A cited end that the act lacks stays a target, so the gap shows.
+        nums = ([first] if first not in nums else []) + nums + ([last] if last not in nums else [])
     targets = [Target(act_id, index.eid(num) or Num.parse(num).eid, num) for num in nums]
     statuses = [_exists(index, index.eid(num)) for num in (first, last)]
     status = next(s for s in _STATUS_ORDER if s in statuses or s == "resolved")

@@ -8,12 +8,28 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from corpus.respace_gaps import LONE_LINE, QUOTES, RUN, SPLIT, GapKind, gap_kinds
-from corpus.respace_lexicon import ARTEFACT, Lexicon, az_lower, clean_words, word_cores
+from corpus.respace_gaps import (
+    LONE_LINE,
+    QUOTES,
+    RUN,
+    SPLIT,
+    GapKind,
+    gap_kinds,
+    letter_spaced,
+)
+from corpus.respace_lexicon import (
+    ARTEFACT,
+    Lexicon,
+    az_lower,
+    clean_tokens,
+    word_core_list,
+    word_counts,
+)
 
 # Texts with no artefact: clean conversions, the DV and social-services laws. The artefacted
 # codes add their clean spans (see `clean_words`).
@@ -40,6 +56,9 @@ _LONE_GLYPH_COST = -60.0
 _STEM = 3
 _JUNK_CHAR_COST = -5.0
 _LONGEST_WORD = 30
+# Tokens a word may reach beyond the longest ending it shares with a known word.
+_NOVEL_REACH = 2
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
 class Respacer:
@@ -66,10 +85,10 @@ class Respacer:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Respacer:
         """Learn word forms from raw texts; artefacted spans in them are skipped, not learnt."""
-        words: list[str] = []
+        tokens: Counter[str] = Counter()
         for text in texts:
-            words.extend(clean_words(text))
-        return cls(Lexicon.from_words(words))
+            tokens.update(clean_tokens(text))
+        return cls(Lexicon.from_counts(word_counts(tokens)))
 
     @classmethod
     def default(cls, corpus_dir: Path | None = None) -> Respacer:
@@ -123,7 +142,13 @@ class Respacer:
         pieces: list[str] = []
         count = 0
         done = start
+        spaced = letter_spaced(text, start, end)
+        zone = 0
         for match in RUN.finditer(text, start, end):
+            while zone < len(spaced) and spaced[zone][1] <= match.start():
+                zone += 1
+            if zone < len(spaced) and spaced[zone][0] < match.end():
+                continue  # `M a d d ə   1 1 .` is the normaliser's to close up
             run = match.group()
             cached = self._runs.get(run)
             if cached is None:
@@ -172,8 +197,16 @@ class Respacer:
         return "".join(out), sum(joined)
 
     def _segment(self, tokens: list[str], kinds: list[GapKind]) -> list[bool]:
-        """Which gaps of a run to close: the segmentation whose words score best (Viterbi)."""
+        """Which gaps of a run to close: the segmentation whose words score best (Viterbi).
+
+        A word is grown leftwards token by token while it still ends some known word; past
+        that only `_NOVEL_REACH` more tokens are tried, since `vəqısamüddətli` and longer
+        cannot be words.
+        """
         size = len(tokens)
+        letters = [az_lower(_NOT_LETTER.sub("", token)) for token in tokens]
+        endings = self.lexicon.suffixes
+        scores = self._word_scores
         best = [-math.inf] * (size + 1)
         back = [0] * (size + 1)
         best[0] = 0.0
@@ -181,15 +214,21 @@ class Respacer:
             if end < size and kinds[end - 1] == "join":
                 continue
             word = ""
+            tail = ""
+            reach = _NOVEL_REACH
             for begin in range(end - 1, max(-1, end - 1 - _MAX_WORD_TOKENS), -1):
                 word = tokens[begin] + word
-                if len(word) > _LONGEST_WORD and begin < end - 1:
-                    break
-                if begin > 0 and kinds[begin - 1] == "join":
+                tail = letters[begin] + tail
+                if tail not in endings:
+                    reach -= 1
+                    if reach < 0 or len(tail) > _LONGEST_WORD:
+                        break
+                if (begin > 0 and kinds[begin - 1] == "join") or best[begin] == -math.inf:
                     continue
-                if best[begin] == -math.inf:
-                    continue
-                score = best[begin] + self.word_score(word)
+                score = scores.get(word)
+                if score is None:
+                    score = self.word_score(word)
+                score += best[begin]
                 if score > best[end]:
                     best[end] = score
                     back[end] = begin
@@ -208,7 +247,7 @@ class Respacer:
         if token.isalpha():
             score = self._core_score(az_lower(token))
         else:
-            score = sum(self._core_score(core) for core in word_cores(token))
+            score = sum(self._core_score(core) for core in word_core_list(token))
         self._word_scores[token] = score
         return score
 

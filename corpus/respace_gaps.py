@@ -8,6 +8,7 @@ gap next to a glyph run can be stray; a gap between two ordinary tokens never is
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Literal
 
 from corpus.respace_lexicon import GLYPHS, is_glyph_token
@@ -17,13 +18,12 @@ GapKind = Literal["cut", "join", "free"]
 _GLYPH_RUN = rf"[^\w\s]*[{GLYPHS}]+[^\w\s]*"
 # A run on one line: tokens joined by single spaces, each gap touching a glyph run
 # (`Madd ə 355-2. Ə riz ə nin m ə zmunu`). Double spaces are justified text: real boundaries.
-# Runs next to letter-spaced words (`M a d d ə   1 1 .`) are the normaliser's, not ours.
-_LETTER_SPACED_BEFORE = r"(?<!\s\w \w )(?<!^\w \w )"
-_LETTER_SPACED_AFTER = r"(?! \w \w(?!\S))"
 RUN = re.compile(
-    rf"{_LETTER_SPACED_BEFORE}(?<!\S)(?:\S+ )?{_GLYPH_RUN}(?!\S)"
-    rf"(?:(?: \S+)? {_GLYPH_RUN}(?!\S))*(?: \S+)?(?!\S){_LETTER_SPACED_AFTER}"
+    rf"(?<!\S)(?:\S+ )?{_GLYPH_RUN}(?!\S)(?:(?: \S+)? {_GLYPH_RUN}(?!\S))*(?: \S+)?(?!\S)"
 )
+# Four or more one-character tokens: a letter-spaced word (`M a d d ə`, `f ə s i l`) or a
+# run of the artefact (`h ə r ə k ə t`); `letter_spaced` tells them apart.
+_SINGLES = re.compile(r"(?<!\S)\w(?: \w){3,}(?!\S)")
 # A glyph run alone on its line: a paragraph the conversion broke at every font change
 # (`m\n\nə\n\nhk\n\nə\n\nm\n\nə\n\nsin`).
 LONE_LINE = re.compile(rf"(?m)^[ \t]*{_GLYPH_RUN}[ \t]*$")
@@ -32,6 +32,34 @@ SPLIT = re.compile(r"(\s+)")
 _CLOSING = frozenset(",;:.)]»!?")
 _OPENING = frozenset("([«")
 QUOTES = frozenset("'\"“”„")
+
+
+def letter_spaced(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of letter-spaced words in text[start:end], which the normaliser closes up.
+
+    Letter-spacing puts ordinary letters side by side (`M a d d`, `f ə s i l`); the artefact
+    only splits at glyphs, so it rarely leaves two ordinary one-letter tokens together
+    (`z ə r ə r ç ə kmi ş` has one such pair, at a real word boundary). A word set apart from
+    a letter-spaced one by spaces alone is letter-spaced too (`b a r ə d ə   v ə s a t ə t`).
+    """
+    found: list[tuple[int, int, bool]] = []
+    for match in _SINGLES.finditer(text, start, end):
+        letters = match.group()[::2]
+        pairs = sum(
+            1
+            for a, b in pairwise(letters)
+            if a not in GLYPHS and b not in GLYPHS
+        )
+        spaced = pairs >= 3 or (pairs >= 2 and 3 * pairs >= len(letters) - 1)
+        found.append((match.start(), match.end(), spaced))
+    flags = [spaced for _, _, spaced in found]
+    for i in range(1, len(found)):
+        if (flags[i - 1] or flags[i]) and not text[found[i - 1][1] : found[i][0]].strip(" "):
+            flags[i - 1] = flags[i] = True
+    for i in range(len(found) - 2, -1, -1):
+        if flags[i + 1] and not text[found[i][1] : found[i + 1][0]].strip(" "):
+            flags[i] = True
+    return [(begin, finish) for (begin, finish, _), flag in zip(found, flags, strict=True) if flag]
 
 
 def gap_kinds(tokens: list[str], seps: list[str], quotes_before: int = 0) -> list[GapKind]:

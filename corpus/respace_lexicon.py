@@ -18,10 +18,6 @@ GLYPHS = "əƏşŞğĞİәӘєЄз"
 GLYPH_TOKEN = re.compile(rf"\W*[{GLYPHS}]+\W*")
 # A glyph run standing alone between spaces: `Madd ə 355-2`, `m ə i şə t`.
 ARTEFACT = re.compile(rf"(?:^|\s)\W*[{GLYPHS}]+\W*(?=\s|$)")
-# A stray glyph run with the tokens on either side of it, which may be fragments of its word.
-_ARTEFACT_WITH_NEIGHBOURS = re.compile(
-    rf"(?:(?<!\S)\S+\s+)?(?<!\S)\W*[{GLYPHS}]+\W*(?!\S)(?:\s+\S+)?"
-)
 WORD_CORE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LOWER = str.maketrans({"İ": "i", "I": "ı"})
 # Single letters are debris of letter-spaced headings (`M a d d ə`), not words; `o` (that) is
@@ -39,19 +35,41 @@ def is_glyph_token(token: str) -> bool:
     return GLYPH_TOKEN.fullmatch(token) is not None
 
 
-def word_cores(token: str) -> list[str]:
+def word_core_list(token: str) -> list[str]:
     """The letter runs of a token that count as words: `(təşkilat)` -> [`təşkilat`]."""
     return [az_lower(core) for core in WORD_CORE.findall(token)]
 
 
-def clean_words(text: str) -> list[str]:
-    """Word forms of `text` that the artefact cannot have cut.
+def clean_tokens(text: str) -> Counter[str]:
+    """Whitespace tokens of `text` that the artefact cannot have cut, with their counts.
 
-    A token next to a stray glyph run may be a fragment (`Madd` of `Madd ə`), so it is dropped
-    with the run; every other token is a whole word, including the clean spans inside
+    A token next to a stray glyph run may be a fragment (`Madd` of `Madd ə`), so it is left
+    out with the run; every other token is a whole word, including the clean spans inside
     artefacted lines.
     """
-    return [az_lower(core) for core in WORD_CORE.findall(_ARTEFACT_WITH_NEIGHBOURS.sub("\n", text))]
+    tokens = text.split()
+    counts = Counter(tokens)
+    glyphs = {token for token in counts if GLYPH_TOKEN.fullmatch(token)}
+    if glyphs:
+        stray = {i for i, token in enumerate(tokens) if token in glyphs}
+        beside = {i - 1 for i in stray} | {i + 1 for i in stray}
+        beside -= stray
+        beside.discard(-1)
+        beside.discard(len(tokens))
+        counts.subtract(tokens[i] for i in beside)
+        for token in glyphs:
+            del counts[token]
+    return counts
+
+
+def word_counts(tokens: Counter[str]) -> Counter[str]:
+    """Counts of the word forms (Azerbaijani lower case) in counted tokens: `(Ərizə),` -> ərizə."""
+    words: Counter[str] = Counter()
+    for token, count in tokens.items():
+        if count > 0:
+            for core in WORD_CORE.findall(az_lower(token)):
+                words[core] += count
+    return words
 
 
 @dataclass
@@ -73,32 +91,37 @@ class CharModel:
     def train(cls, words: Iterable[str], order: int = 5) -> CharModel:
         pad = "^" * (order - 1)
         padded = [pad + word + "$" for word in words]
+        top = Counter(
+            [word[i - order + 1 : i + 1] for word in padded for i in range(order - 1, len(word))]
+        )
+        # each shorter n-gram is counted once per position, as the suffix of a longest one
+        by_order = [top]
+        for _ in range(order - 1):
+            shorter: Counter[str] = Counter()
+            for gram, count in by_order[-1].items():
+                shorter[gram[1:]] += count
+            by_order.append(shorter)
+        by_order.reverse()
+        uniform = 1.0 / len(by_order[0])
         seen: dict[str, float] = {}
-        backoff: dict[str, float] = {}
-        letters = {char for word in padded for char in word}
-        uniform = 1.0 / len(letters)
+        backoff: dict[str, float] = {"<uniform>": math.log(uniform)}
         lower: dict[str, float] = {}
-        for n in range(order):
-            grams = Counter(
-                word[i - n : i + 1] for word in padded for i in range(order - 1, len(word))
-            )
-            totals: Counter[str] = Counter()
-            types: Counter[str] = Counter()
+        for n, grams in enumerate(by_order):
+            totals: dict[str, list[int]] = {}
             for gram, count in grams.items():
-                totals[gram[:-1]] += count
-                types[gram[:-1]] += 1
+                entry = totals.setdefault(gram[:-1], [0, 0])
+                entry[0] += count
+                entry[1] += 1
             probs: dict[str, float] = {}
             for gram, count in grams.items():
-                history = gram[:-1]
+                total, kinds = totals[gram[:-1]]
                 # every suffix of a met n-gram was met one order down
-                shorter = lower[gram[1:]] if n else uniform
-                total, kinds = totals[history], types[history]
-                probs[gram] = (count + kinds * shorter) / (total + kinds)
-            for history, total in totals.items():
-                backoff[history] = math.log(types[history] / (total + types[history]))
-            seen.update((gram, math.log(prob)) for gram, prob in probs.items())
+                shorter_prob = lower[gram[1:]] if n else uniform
+                probs[gram] = (count + kinds * shorter_prob) / (total + kinds)
+            for history, (total, kinds) in totals.items():
+                backoff[history] = math.log(kinds / (total + kinds))
+            seen.update(zip(probs, map(math.log, probs.values()), strict=True))
             lower = probs
-        backoff["<uniform>"] = math.log(uniform)
         return cls(order, seen, backoff)
 
     def word_logprob(self, word: str) -> float:
@@ -125,12 +148,14 @@ class Lexicon:
     total: int
     chars: CharModel
     prefixes: frozenset[str]
+    suffixes: frozenset[str]
 
     @classmethod
-    def from_words(cls, words: Iterable[str], order: int = 5) -> Lexicon:
+    def from_counts(cls, words: Counter[str], order: int = 5) -> Lexicon:
         counts = Counter(
-            word for word in words if len(word) > 1 or word in _ONE_LETTER_WORDS
+            {w: n for w, n in words.items() if len(w) > 1 or w in _ONE_LETTER_WORDS}
         )
         chars = CharModel.train(counts, order)
         prefixes = frozenset(word[:n] for word in counts for n in range(1, min(len(word), 8) + 1))
-        return cls(dict(counts), sum(counts.values()), chars, prefixes)
+        suffixes = frozenset(word[n:] for word in counts for n in range(len(word)))
+        return cls(dict(counts), sum(counts.values()), chars, prefixes, suffixes)

@@ -145,3 +145,62 @@ def measure(
 def measure_all(corpus_dir: Path, repair: Callable[[str], str]) -> list[WordAccuracy]:
     """`measure` over every ground-truth file."""
     return [measure(corpus_dir, repair, truth, code) for truth, code in GROUND_TRUTH.items()]
+
+
+_LONE_TOKEN = re.compile(r"[əƏşŞğĞ]")
+_DEBRIS_TOKEN = re.compile(r"[^\w\s]*[əƏşŞğĞİ]+[^\w\s]*|\[\d+\]|#+|-")
+
+
+@dataclass
+class LoneGlyphs:
+    """Lone `ə`/`ş`/`ğ` tokens left in a text, by where they stand.
+
+    `letter_spaced` ones belong to words like `M a d d ə`, which the normaliser closes up;
+    `scrambled` ones stand on lines of glyphs only, where the PDF shuffled the glyphs out of
+    their words (`ə\\n\\nə\\n\\nş\\n\\nə`) and no word is left to restore. `other` is the rest:
+    what the repair missed.
+    """
+
+    tokens: int
+    letter_spaced: int
+    scrambled: int
+    other: int
+
+    @property
+    def total(self) -> int:
+        return self.letter_spaced + self.scrambled + self.other
+
+    @property
+    def ratio(self) -> float:
+        return self.total / self.tokens if self.tokens else 0.0
+
+    @property
+    def other_ratio(self) -> float:
+        return self.other / self.tokens if self.tokens else 0.0
+
+
+def lone_glyphs(text: str) -> LoneGlyphs:
+    """Count the lone glyph tokens of `text` by where they stand."""
+    from corpus.respace_gaps import letter_spaced
+
+    spaced = letter_spaced(text, 0, len(text))
+    result = LoneGlyphs(len(text.split()), 0, 0, 0)
+    zone = 0
+    offset = 0
+    for line in text.split("\n"):
+        tokens = line.split()
+        scrambled = bool(tokens) and all(_DEBRIS_TOKEN.fullmatch(t) for t in tokens)
+        for match in re.finditer(r"\S+", line):
+            if not _LONE_TOKEN.fullmatch(match.group()):
+                continue
+            where = offset + match.start()
+            while zone < len(spaced) and spaced[zone][1] <= where:
+                zone += 1
+            if zone < len(spaced) and spaced[zone][0] <= where:
+                result.letter_spaced += 1
+            elif scrambled:
+                result.scrambled += 1
+            else:
+                result.other += 1
+        offset += len(line) + 1
+    return result

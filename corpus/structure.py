@@ -249,7 +249,7 @@ class _Builder:
             if not self._infer_article(line, num):
                 self.diagnose(line.number, f"point {num_text} outside its article",
                               "kept it as text", "stray-point")
-                self._append(line, f"{num_text}. {text}")
+                self._text(Line(line.number, f"{num_text}. {text}".strip()))
                 return
         assert self.article is not None
         parent = self.points.get(num.parent.text) if num.parent and num.depth > 2 else None

@@ -7,16 +7,11 @@ loader; results live in the browser session and are recomputed from seed and dra
 from __future__ import annotations
 
 import streamlit as st
-from analysis.sensitivity import sensitivity
 
-from analysis.charts import chart, sensitivity_chart
-from analysis.parameters import default_parameters
-from analysis.scenario_files import load_scenario
-from analysis.yaml_source import ScenarioFileError
+import analysis
 from workbench import scenario_edit, scenario_report, scenario_views
 from workbench.session import current, t
 
-book = default_parameters()
 st.header(t("nav.scenarios"))
 compare_tab, edit_tab = st.tabs([t("scenarios.tab_compare"), t("scenarios.tab_edit")])
 options = scenario_edit.available()
@@ -32,7 +27,7 @@ def _compare() -> None:
     draws = draws_col.number_input(t("scenarios.draws"), 10, 20_000, 500, step=100,
                                    key="scn_draws")
     seed = seed_col.number_input(t("scenarios.seed"), 0, 2**31 - 1, 20260101, key="scn_seed")
-    years = years_col.number_input(t("scenarios.years"), 1, 30, book.years, key="scn_years")
+    years = years_col.number_input(t("scenarios.years"), 1, 30, 10, key="scn_years")
     if st.button(t("scenarios.run"), key="scn_run", type="primary"):
         if not chosen:
             st.error(t("scenarios.none_chosen"))
@@ -42,7 +37,7 @@ def _compare() -> None:
                     {n: options[n] for n in chosen}, options[baseline], int(draws), int(seed),
                     int(years),
                 )
-            except (ScenarioFileError, ValueError, KeyError) as error:
+            except (analysis.ScenarioFileError, ValueError, KeyError) as error:
                 st.error(t("scenarios.run_failed", reason=str(error)))
     comparison = st.session_state.get(scenario_views.RESULTS)
     if comparison is not None:
@@ -58,7 +53,7 @@ def _show(comparison: scenario_views.Comparison) -> None:
                           index=outputs.index("criminal_cases") if "criminal_cases" in outputs else 0,
                           format_func=scenario_views.output_labeller())
     as_delta = st.toggle(t("scenarios.as_delta"), key="scn_delta")
-    st.altair_chart(chart(results, output, delta=as_delta, lang=current().lang), width="stretch")
+    st.altair_chart(analysis.chart(results, output, delta=as_delta, lang=current().lang), width="stretch")
     st.dataframe(scenario_views.delta_table(results, output), hide_index=True, width="stretch")
     csv_col, report_col = st.columns(2)
     csv_col.download_button(t("scenarios.download_csv"), scenario_views.results_csv(results),
@@ -79,13 +74,13 @@ def _sensitivity(comparison: scenario_views.Comparison, output: str) -> None:
     if st.button(t("scenarios.run_sensitivity"), key="scn_sens_run"):
         item = comparison.chosen.get(name, name)
         with st.spinner(t("scenarios.sensitivity_running")):
-            st.session_state["scn_sensitivity"] = sensitivity(
+            st.session_state["scn_sensitivity"] = analysis.sensitivity(
                 item, output, baseline=comparison.baseline, seed=comparison.seed,
                 sobol_samples=int(samples), methods=("sobol",),
             )
     found = st.session_state.get("scn_sensitivity")
     if found is not None and found.output == output and found.scenario == name:
-        st.altair_chart(sensitivity_chart(found, lang=current().lang), width="stretch")
+        st.altair_chart(analysis.sensitivity_chart(found, lang=current().lang), width="stretch")
         st.caption(t("scenarios.sensitivity_note", evaluations=found.evaluations,
                      year=found.year, top=", ".join(found.ranking()[:3])))
 
@@ -93,21 +88,21 @@ def _sensitivity(comparison: scenario_views.Comparison, output: str) -> None:
 def _edit() -> None:
     base_name = st.selectbox(t("scenarios.edit_base"), names, key="scn_edit_base")
     try:
-        base = load_scenario(options[base_name], book)
-    except ScenarioFileError as error:
+        base = analysis.load_scenario(options[base_name])
+    except analysis.ScenarioFileError as error:
         st.error(str(error))
         return
     st.caption(base.summary[current().lang])
     new_name = st.text_input(t("scenarios.edit_name"), scenario_edit.default_name(base),
                              key=f"scn_edit_name_{base.name}")
-    priors = scenario_edit.prior_inputs(book, base, f"scn_edit_{base.name}")
+    priors = scenario_edit.prior_inputs(base, f"scn_edit_{base.name}")
     with st.form(f"scn_edit_form_{base.name}"):
         st.markdown(f"**{t('scenarios.levers')}**")
-        levers = scenario_edit.lever_inputs(book, base, f"scn_edit_{base.name}")
+        levers = scenario_edit.lever_inputs(base, f"scn_edit_{base.name}")
         save = st.form_submit_button(t("scenarios.save_edit"))
     if save:
         try:
-            saved = scenario_edit.save_edit(new_name, base, book, levers, priors)
+            saved = scenario_edit.save_edit(new_name, base, levers, priors)
         except scenario_edit.EditRefused as error:
             st.error(str(error))
         else:

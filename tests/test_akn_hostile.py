@@ -15,6 +15,7 @@ from lxml import etree
 
 from corpus import akn
 from corpus.akn_xml import AKN_NS, hardened_parser
+from corpus.model import Act
 
 BILLION_LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE akomaNtoso [\n<!ENTITY lol "lol">\n'
@@ -139,6 +140,14 @@ def test_http_entities_and_dtds_touch_no_network(local_server: tuple[str, list[s
 def test_bad_documents_get_a_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(akn.AknError, match=re.escape(f"upload.xml: {message}")):
         akn.from_xml(data, source="upload.xml")
+
+
+def test_unwritable_path_is_named(tmp_path: Path) -> None:
+    act = Act(work_id="dv-law", frbr_work="/akn/az/act/2010-06-22/1058-IIIQ",
+              frbr_expression="/akn/az/act/2010-06-22/1058-IIIQ/aze@2010-06-22", language="az",
+              kind="law", title="Məişət zorakılığının qarşısının alınması haqqında")
+    with pytest.raises(akn.AknError, match=r"no-such-dir/act\.xml: cannot be written"):
+        akn.write_act(act, tmp_path / "no-such-dir" / "act.xml")
 
 
 def test_missing_file_is_named(tmp_path: Path) -> None:

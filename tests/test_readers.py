@@ -112,6 +112,16 @@ HTML_CASES = [
     ("<table><tr><td><p>Maddə 2.</p><p>2.1. Mətn.</p></td></tr></table>",
      "Maddə 2.\n\n2.1. Mətn."),
     ("<p>x</p><pre>M a d d ə   1 1 .\n  11.1.</pre>", "x\n\nM a d d ə   1 1 .\n  11.1."),
+    # Word's HTML footnotes: the reference and the footnote list come out as the corpus has them.
+    ("<p class=MsoNormal>120.1. Qəsdən adam öldürmə<a style='mso-footnote-id:ftn1' href='#_ftn1'>"
+     "<span class=MsoFootnoteReference><span style='mso-special-character:footnote'>"
+     "<![if !supportFootnotes]><span class=MsoFootnoteReference>[1]</span><![endif]></span>"
+     "</span></a><o:p></o:p></p><div style='mso-element:footnote-list'>"
+     "<![if !supportFootnotes]><br clear=all><hr align=left size=1 width='33%'><![endif]>"
+     "<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a href='#_ftnref1'>"
+     "<span class=MsoFootnoteReference><![if !supportFootnotes]>[1]<![endif]></span></a> "
+     "29 iyun 2018-ci il tarixli Qanun ilə dəyişdirilmişdir.<o:p></o:p></p></div></div>",
+     "120.1. Qəsdən adam öldürmə[1]\n\n[1] 29 iyun 2018-ci il tarixli Qanun ilə dəyişdirilmişdir."),
 ]
 
 
@@ -373,3 +383,31 @@ def test_docx_external_entity_reads_nothing() -> None:
         body.replace(b"?>", _XXE, 1).replace("Maddə 1. Əsas anlayışlar".encode(), b"&x;")
         if name == "word/document.xml" else body))
     assert "root:" not in read_bytes(hostile, "x.docx")
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+# (a paragraph as Word writes it, the text it shows)
+WORD_PARAGRAPHS = [
+    ('<w:r><w:t>Maddə 5.</w:t></w:r><w:del><w:r><w:delText> köhnə</w:delText></w:r></w:del>'
+     '<w:ins><w:r><w:t xml:space="preserve"> yeni mətn</w:t></w:r></w:ins>', "Maddə 5. yeni mətn"),
+    ('<w:r><w:t xml:space="preserve">səhifə </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/>'
+     '</w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
+     '</w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>', "səhifə 3"),
+    (f'<w:r><mc:AlternateContent xmlns:mc="{_MC}"><mc:Choice Requires="wps"><w:t>Əlavə</w:t>'
+     "</mc:Choice><mc:Fallback><w:t>Əlavə</w:t></mc:Fallback></mc:AlternateContent></w:r>",
+     "Əlavə"),
+    ("<w:r><w:t>1.1.</w:t><w:tab/><w:t>Mətn</w:t><w:br/><w:t>davamı</w:t></w:r>",
+     "1.1.\tMətn\ndavamı"),
+    ("<w:r><w:t>355</w:t><w:noBreakHyphen/><w:t>1.1.</w:t></w:r>", "355-1.1."),
+]
+
+
+@pytest.mark.parametrize(("runs", "shown"), WORD_PARAGRAPHS)
+def test_word_paragraph_text(runs: str, shown: str) -> None:
+    document = docx.Document()
+    body = document.element.body
+    body.insert(0, parse_xml(f'<w:p xmlns:w="{_W}">{runs}</w:p>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_bytes(buffer.getvalue(), "x.docx") == shown

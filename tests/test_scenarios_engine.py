@@ -11,6 +11,7 @@ import analysis
 from analysis.distributions import uniforms
 from analysis.parameters import default_parameters
 from analysis.risk import targeted_shares
+from qanun.settings import shared_data_dir
 
 DRAWS = 300
 
@@ -61,6 +62,20 @@ def test_each_parameter_has_its_own_stream() -> None:
     assert np.array_equal(small.values("S4", "femicides"), large.values("S4", "femicides")[:, :40])
 
 
+def test_a_changed_prior_leaves_every_other_draw_alone() -> None:
+    changed = analysis.scenario_from_text(
+        "name: Sure\ntitle: {az: S, en: S}\n"
+        "priors:\n  rr_po: {distribution: triangular, low: 0.4, mode: 0.5, high: 0.6}\n")
+    results = analysis.run([changed, "S4"], draws=100, seed=8)
+    base, sure = results.runs["S0"].priors, results.runs["Sure"].priors
+    assert not np.array_equal(base["rr_po"], sure["rr_po"])
+    # the same uniforms feed the new distribution: the draws keep their rank
+    assert np.array_equal(np.argsort(base["rr_po"]), np.argsort(sure["rr_po"]))
+    for name in base:
+        if name != "rr_po":
+            assert np.array_equal(base[name], sure[name]), name
+
+
 # (figure in az-dv-statistics.md, output that reproduces it)
 CALIBRATION = (
     ("9,389 DV complaints registered by the MIA in 2023 (9,864 in 2022)", "complaints"),
@@ -76,6 +91,8 @@ def test_status_quo_reproduces_the_azerbaijani_figures(
 ) -> None:
     target = default_parameters().calibration[output]
     assert f"{target.figure:,.0f}" in figure
+    statistics = (shared_data_dir() / "az-dv-statistics.md").read_text(encoding="utf-8")
+    assert f"{target.figure:,.0f}" in statistics  # the figure is the source's, not ours
     low, high = target.range
     summary = shipped.summary("S0", output)
     for median in summary.median:  # the status quo is in steady state: every year

@@ -10,6 +10,7 @@ import pytest
 import analysis
 from analysis.parameters import load_parameters
 from analysis.scenario_files import load_scenario, scenario_from_text
+from qanun.settings import shared_data_dir
 
 HEAD = """\
 name: X
@@ -141,6 +142,19 @@ def test_composition_conflict_on_a_prior(tmp_path: Path) -> None:
         load_scenario(package)
 
 
+def test_missing_component_is_named_where_it_is_composed(tmp_path: Path) -> None:
+    package = _write(tmp_path, "P", """\
+        name: P
+        title: {az: P, en: P}
+        compose:
+          - S1
+          - S9
+        """)
+    with pytest.raises(analysis.ScenarioFileError,
+                       match=r"P.yaml:5: compose.1: 'S9': no such scenario file or name"):
+        load_scenario(package)
+
+
 def test_composition_cycle_is_an_error(tmp_path: Path) -> None:
     _write(tmp_path, "A", "name: A\ntitle: {az: A, en: A}\ncompose: [B.yaml]\n")
     _write(tmp_path, "B", "name: B\ntitle: {az: B, en: B}\ncompose: [A.yaml]\n")
@@ -196,9 +210,28 @@ def test_scenario_being_edited_is_validated_from_text() -> None:
         scenario_from_text(edited.replace("0.5", "2"), label="workbench.yaml")
 
 
+def test_editor_settings_become_a_valid_scenario_file(tmp_path: Path) -> None:
+    text = analysis.scenario_yaml(
+        "Mine", {"az": "Mənim ssenarim", "en": "My scenario"},
+        levers={"police.pro_arrest": {"value": 0.5, "in_force": 2028}},
+        priors={"rr_po": {"distribution": "triangular", "low": 0.5, "mode": 0.6, "high": 0.8}},
+        compose=["S7"])
+    path = tmp_path / "Mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    scenario = load_scenario(path)
+    assert scenario.title["az"] == "Mənim ssenarim"
+    assert scenario.levers["police.pro_arrest"].in_force == 2028
+    assert scenario.levers["services.support_places"].set_by == "S7"
+    assert scenario.priors["rr_po"].mode == 0.6
+    with pytest.raises(analysis.ScenarioFileError,
+                       match=r"Mine.yaml:\d+: priors.rr_po: ratio outside \[0, inf\]"):
+        analysis.scenario_yaml("Mine", {"az": "M", "en": "M"},
+                               priors={"rr_po": {"distribution": "fixed", "value": -1}})
+
+
 def test_default_parameters_keep_every_csv_row_with_its_source() -> None:
-    csv_rows = (Path(__file__).resolve().parents[2] / "shared" / "data"
-                / "scenario-parameters.csv").read_text(encoding="utf-8").splitlines()[1:]
+    csv_rows = (shared_data_dir() / "scenario-parameters.csv").read_text(
+        encoding="utf-8").splitlines()[1:]
     book = analysis.priors()
     for row in csv_rows:
         assert row.split(",")[0] in book

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
+from analysis.risk import targeted_shares
 
 LEVERS = analysis.levers()
 
@@ -56,3 +57,14 @@ def test_any_lever_setting_keeps_flows_conserved(chosen: dict[str, tuple[float, 
     assert np.all(values["support_served"] <= max(
         [LEVERS["services.support_places"].default]
         + [v for p, (v, _) in chosen.items() if p == "services.support_places"]) * (1 + 1e-12))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(0.5, 0.999), st.floats(0.001, 0.9), st.floats(0.0001, 0.999))
+def test_risk_tool_always_hands_out_exactly_the_orders_there_are(
+    auc: float, prevalence: float, coverage: float
+) -> None:
+    chosen = targeted_shares(np.array([auc]), np.array([prevalence]), np.array([coverage]))
+    overall = prevalence * chosen.high + (1 - prevalence) * chosen.other
+    assert abs(float(overall[0]) - coverage) < 1e-12
+    assert 0.0 <= float(chosen.other[0]) <= float(chosen.high[0]) <= 1.0

@@ -65,7 +65,7 @@ def create_form(store: Any) -> None:
     )
     if created:
         st.session_state[OPEN_NEXT] = package.id
-        st.rerun()
+    st.rerun()
 
 
 def package_header(package: Package) -> None:

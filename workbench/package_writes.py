@@ -18,6 +18,7 @@ from amendments.packages import PackageError
 from amendments.store import StaleWrite, StoreError, WorkflowError
 from workbench.session import Viewer, t
 
+REGISTRAR = "qanun-workbench"
 _SEEN = "pkg_seen_versions"
 _FLASH = "pkg_flash"
 _CONFLICT = "pkg_conflict"
@@ -36,14 +37,19 @@ class Conflict:
 def sign_in(store: Any, viewer: Viewer) -> None:
     """Record the name and role chosen in the top bar as a user of the store.
 
-    The store checks every write against the role it has on record for the actor; the workbench
-    has no passwords, so it registers the choice of the top bar: the first user of an empty store
-    needs no one's leave, later ones are registered on the authority of an approver on record.
+    The store checks every write against the role it has on record for the actor. The workbench
+    has no passwords: it registers the top bar's choice on the authority of an approver on
+    record; in an empty store it first records its own approver account, `REGISTRAR`.
     """
     users = store.users()
     if users.get(viewer.name) == viewer.role:
         return
-    approver = next((name for name, role in users.items() if role == "approver"), None)
+    if not users:
+        store.add_user(REGISTRAR, "approver")
+        users = {REGISTRAR: "approver"}
+    approver = REGISTRAR if users.get(REGISTRAR) == "approver" else next(
+        (name for name, role in users.items() if role == "approver"), None
+    )
     store.add_user(viewer.name, viewer.role, by=approver)
 
 

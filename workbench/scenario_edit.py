@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
-import yaml
 
-from analysis.scenario_files import Scenario, load_scenario, shipped_names
-from analysis.yaml_source import ScenarioFileError
+import analysis
 from qanun.settings import data_dir
 from workbench.i18n import LANGUAGES, label
 from workbench.session import t
@@ -36,43 +34,43 @@ def edits_dir() -> Path:
 
 
 def available() -> dict[str, str]:
-    """Label → what `analysis.comparison.run` accepts: shipped names and saved edits (paths)."""
-    found = {name: name for name in shipped_names()}
+    """Label → what `analysis.run` accepts: shipped names and saved edits (paths)."""
+    found = {name: name for name in analysis.shipped_names()}
     for path in sorted(edits_dir().glob("*.yaml")):
         found[t("scenarios.edited_label", name=path.stem)] = str(path)
     return found
 
 
-def lever_inputs(book: Any, base: Scenario, key: str) -> dict[str, float]:
-    """One number per lever, starting from the base scenario's final setting; bounds in the help.
+def lever_inputs(base: Any, key: str) -> dict[str, float]:
+    """One number per lever, starting from the base scenario's setting; bounds in the help.
 
     The inputs take any number: the scenario validator, not the widget, decides what is allowed.
     """
-    final_year = book.start_year + book.years - 1
-    values = base.lever_values(final_year, book)
     chosen: dict[str, float] = {}
     columns = st.columns(2)
-    for index, (path, lever) in enumerate(sorted(book.levers.items())):
+    for index, (path, lever) in enumerate(sorted(analysis.levers().items())):
         low, high = lever.bounds
+        setting = base.levers.get(path)
         chosen[path] = columns[index % 2].number_input(
-            path, value=float(values[path]), step=_STEP.get(lever.kind, 0.1),
-            key=f"{key}_{path}", format="%g",
+            path, value=float(setting.value if setting else lever.default),
+            step=_STEP.get(lever.kind, 0.1), key=f"{key}_{path}", format="%g",
             help=t("scenarios.lever_help", kind=lever.kind, unit=lever.unit, low=f"{low:g}",
                    high=f"{high:g}", reference=lever.reference),
         )
     return chosen
 
 
-def prior_inputs(book: Any, base: Scenario, key: str) -> dict[str, dict[str, Any]]:
+def prior_inputs(base: Any, key: str) -> dict[str, dict[str, Any]]:
     """The parameters of one chosen prior's distribution (its family stays as it is)."""
-    name = st.selectbox(t("scenarios.prior"), sorted(book.priors), key=f"{key}_prior",
+    priors = analysis.priors()
+    name = st.selectbox(t("scenarios.prior"), sorted(priors), key=f"{key}_prior",
                         index=None, placeholder=t("scenarios.prior_none"))
     if name is None:
         return {}
-    prior = book.priors[name]
+    prior = priors[name]
     st.caption(t("scenarios.prior_source", source=prior.source, unit=prior.unit,
                  kind=prior.kind, status=prior.status))
-    spec = base.prior(name, book).model_dump()
+    spec = base.priors.get(name, prior.distribution).model_dump()
     edited: dict[str, Any] = {"distribution": spec["distribution"]}
     numbers = [(field, value) for field, value in spec.items() if field != "distribution"]
     for column, (field, value) in zip(st.columns(max(len(numbers), 1)), numbers, strict=False):
@@ -81,44 +79,41 @@ def prior_inputs(book: Any, base: Scenario, key: str) -> dict[str, dict[str, Any
     return {name: edited}
 
 
-def save_edit(
-    name: str, base: Scenario, book: Any, levers: dict[str, float], priors: dict[str, dict]
-) -> Scenario:
-    """Write the edited scenario and load it back through the validator; refuse it whole."""
+def save_edit(name: str, base: Any, levers: dict[str, float], priors: dict[str, dict]) -> Any:
+    """Validate the edited scenario (`analysis.scenario_yaml`); only a valid one is written."""
     name = name.strip()
     if not _NAME.match(name):
         raise EditRefused(t("scenarios.bad_name", name=name))
-    if name in shipped_names():
+    if name in analysis.shipped_names():
         raise EditRefused(t("scenarios.name_taken", name=name))
-    path = edits_dir() / f"{name}.yaml"
-    path.write_text(yaml.safe_dump(_document(name, base, book, levers, priors),
-                                   allow_unicode=True, sort_keys=False), encoding="utf-8")
+    titles = {lang: label(lang, "scenarios.edited_title", title=base.title[lang])
+              for lang in LANGUAGES}
+    own_priors = {n: d.model_dump() for n, d in base.priors.items()} | priors
     try:
-        return load_scenario(path, book)
-    except ScenarioFileError as error:
-        path.unlink(missing_ok=True)
+        text = analysis.scenario_yaml(name, titles, _settings(base, levers), own_priors,
+                                      summary=dict(base.summary))
+    except analysis.ScenarioFileError as error:
         where = f"{error.key} (line {error.line})" if error.line else error.key
         raise EditRefused(t("scenarios.refused", where=where, problem=error.problem)) from None
+    path = edits_dir() / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return analysis.load_scenario(path)
 
 
-def _document(
-    name: str, base: Scenario, book: Any, levers: dict[str, float], priors: dict[str, dict]
-) -> dict[str, Any]:
-    settings: dict[str, Any] = {}
+def _settings(base: Any, levers: dict[str, float]) -> dict[str, dict[str, Any]]:
+    """The levers the edit sets: those the base set (with their dates) and those changed."""
+    defaults = {path: lever.default for path, lever in analysis.levers().items()}
+    settings: dict[str, dict[str, Any]] = {}
     for path, value in levers.items():
         set_before = base.levers.get(path)
-        if set_before is None and value == book.levers[path].default:
+        if set_before is None and value == defaults[path]:
             continue
         setting: dict[str, Any] = {"value": value}
         if set_before is not None:
             setting["in_force"] = set_before.in_force
         settings[path] = setting
-    own_priors = {n: d.model_dump() for n, d in base.priors.items()} | priors
-    lang_titles = {lang: label(lang, "scenarios.edited_title", title=base.title[lang])
-                   for lang in LANGUAGES}
-    return {"name": name, "title": lang_titles, "summary": dict(base.summary),
-            "levers": settings, "priors": own_priors}
+    return settings
 
 
-def default_name(base: Scenario) -> str:
+def default_name(base: Any) -> str:
     return f"{base.name}-edit"

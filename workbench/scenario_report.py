@@ -20,7 +20,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def report_bytes(results: Any, lang: str, sensitivity: Any | None = None) -> bytes:
-    from analysis.report import write_report
+    from analysis import write_report
 
     with tempfile.TemporaryDirectory() as folder:
         path = write_report(results, Path(folder) / "report.docx", lang=lang,

@@ -14,9 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analysis.comparison import run
-from analysis.outputs import Results
-from analysis.wording import labels
+import analysis
 from workbench.session import current, t
 
 RESULTS = "scn_results"
@@ -26,7 +24,7 @@ RESULTS = "scn_results"
 class Comparison:
     """What the last run compared and how, with its results."""
 
-    results: Results
+    results: Any
     chosen: dict[str, str]
     baseline: str
     draws: int
@@ -39,25 +37,25 @@ def run_with_progress(
     """Run each chosen scenario against the baseline, moving a progress bar after each."""
     bar = st.progress(0.0, text=t("scenarios.running", done=0, total=len(chosen)))
     runs: dict[str, Any] = {}
-    last: Results | None = None
+    last: Any = None
     items = list(chosen.values()) or [baseline]
     for index, item in enumerate(items, start=1):
-        last = run([item], baseline=baseline, draws=draws, seed=seed, years=years)
+        last = analysis.run([item], baseline=baseline, draws=draws, seed=seed, years=years)
         runs.update(last.runs)
         bar.progress(index / len(items), text=t("scenarios.running", done=index, total=len(items)))
     assert last is not None
-    merged = Results(last.seed, last.draws, last.years, last.baseline, runs, last.book)
+    merged = analysis.Results(last.seed, last.draws, last.years, last.baseline, runs, last.book)
     bar.empty()
     return Comparison(merged, chosen, baseline, draws, seed)
 
 
 def output_labeller() -> Callable[[str], str]:
     """Outputs named in the language chosen now (see `workbench.session.labeller`)."""
-    names = labels(current().lang)["outputs"]
+    names = analysis.output_labels(current().lang)
     return lambda output: names.get(output, output)
 
 
-def delta_table(results: Results, output: str) -> pd.DataFrame:
+def delta_table(results: Any, output: str) -> pd.DataFrame:
     """Last year's difference from the baseline per scenario: median and 5–95% interval."""
     rows = []
     for name in results.names:
@@ -73,7 +71,7 @@ def delta_table(results: Results, output: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def results_csv(results: Results) -> bytes:
+def results_csv(results: Any) -> bytes:
     """Every output of every scenario and year, values and differences, one row each."""
     rows = []
     for name in results.names:

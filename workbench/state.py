@@ -103,3 +103,8 @@ def uploaded_corpus(folder: str) -> Any:
     import corpus
 
     return corpus.load(folder)
+
+
+def citers() -> Any | None:
+    """Who cites a provision, from the corpus graph; None while the graph is not built."""
+    return None

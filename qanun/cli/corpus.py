@@ -104,10 +104,13 @@ def export_akn(act_id: Annotated[str, typer.Argument(metavar="ACT")],
                lang: Annotated[str, typer.Option("--lang", help="az or en")] = "az",
                corpus: CorpusOption = None) -> None:
     """Write an act as Akoma Ntoso 3.0 XML (validated against the OASIS schema)."""
-    from corpus.akn import write_act
+    from corpus.akn import AknError, write_act
 
     act = _act(open_corpus(corpus), act_id, lang)
-    write_act(act, out)
+    try:
+        write_act(act, out)
+    except AknError as error:
+        raise fail(str(error)) from error
     typer.echo(f"wrote {out}")
 
 
