@@ -22,6 +22,24 @@ def number(value: float, lang: str) -> str:
     return text
 
 
+# the written ordinal suffix follows the vowel harmony of the last number word spoken
+_UNITS = {1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cu"}
+_TENS = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cı"}
+
+
+def ordinal_az(number_: int) -> str:
+    """`2035` as `2035-ci`, `2026` as `2026-cı`, `2029` as `2029-cu`, `2030` as `2030-cu`."""
+    if number_ % 10:
+        suffix = _UNITS[number_ % 10]
+    elif number_ % 100:
+        suffix = _TENS[number_ // 10 % 10]
+    elif number_ % 1000:
+        suffix = "cü"  # yüz
+    else:
+        suffix = "ci"  # min
+    return f"{number_}-{suffix}"
+
+
 @cache
 def environment(lang: str) -> jinja2.Environment:
     if lang not in LANGUAGES:
@@ -35,6 +53,7 @@ def environment(lang: str) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["num"] = lambda value: number(float(value), lang)
+    env.filters["ordinal"] = ordinal_az
     return env
 
 

@@ -61,17 +61,19 @@ PART_RE = re.compile(
 )
 SECTION_RE = re.compile(rf"^§\s*(?P<num>{_NUM})\.?\s*(?P<title>.*?){_MARKERS}$")
 POINT_RE = re.compile(
-    rf"^(?P<num>\d+(?:-\d+)*(?:\.\d+(?:-\d+)*)+)(?:\.\s*|\s+(?=\D))(?P<text>.*)$"
+    r"^(?P<num>\d+(?:-\d+)*(?:\.\d+(?:-\d+)*)+)(?:\.\s*|\s+(?=\D))(?P<text>.*)$"
 )
 NOTE_RE = re.compile(rf"^(?P<label>{loose('qeyd')}(?:{loose('lər')})?)\s*[:.]\s*(?P<text>.*)$")
 MARKER_RE = re.compile(r"\[(\d+)\]")
 MARKER_ONLY_RE = re.compile(r"^(?:\[(\d+)\]\s*)+$")
 FOOTNOTE_RE = re.compile(r"^\[(?P<number>\d+)\]\s*\.?\s*(?P<text>\S.*)$")
 MONTHS = "yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr"
-DATED_RE = re.compile(rf"^\d{{1,2}}\s+(?:{'|'.join(loose(m) for m in MONTHS.split('|'))})\s+\d{{4}}")
+_MONTHS_RE = "|".join(loose(m) for m in MONTHS.split("|"))
+DATED_RE = re.compile(rf"^\d{{1,2}}\s+(?:{_MONTHS_RE})\s+\d{{4}}")
 TRAILER_RE = re.compile(
     rf"{loose('mənbə sənədlərinin siyahısı')}|{loose('dəyişiklik və əlavələrin siyahısı')}"
-    rf"|{loose('əlavə və dəyişikliklər etmiş qanunlar')}|{loose('konstitusiya məhkəməsinin qərarları')}"
+    rf"|{loose('əlavə və dəyişikliklər etmiş qanunlar')}"
+    rf"|{loose('konstitusiya məhkəməsinin qərarları')}"
 )
 TOC_RE = re.compile(rf"^{loose('mündəricat')}$")
 
@@ -128,8 +130,9 @@ def _container_num(*candidates: str | None) -> str:
 def classify(text: str) -> Classified:
     """What a normalised line is.
 
-    >>> classify("Maddə   1 0 . Cinayət qanununun qüvvəsi [8]")
-    Classified(kind=<Kind.ARTICLE: 'article'>, num='10', text='Cinayət qanununun qüvvəsi', markers=(8,))
+    >>> item = classify("Maddə   1 0 . Cinayət qanununun qüvvəsi [8]")
+    >>> item.kind, item.num, item.text, item.markers
+    (<Kind.ARTICLE: 'article'>, '10', 'Cinayət qanununun qüvvəsi', (8,))
     >>> classify("2-ci fəsil").num, classify("F Ə S İ L 40").num, classify("I Fəsil").num
     ('2', '40', '1')
     """
@@ -154,14 +157,16 @@ def _classify_heading(text: str) -> Classified | None:
         return None
     if match := CHAPTER_RE.match(text):
         num = _container_num(match["n1"], match["n2"], match["n3"])
-        return Classified(Kind.CHAPTER, num, match["title"].strip(" .-"), _markers(match["markers"]))
+        title = match["title"].strip(" .-")
+        return Classified(Kind.CHAPTER, num, title, _markers(match["markers"]))
     if match := DIVISION_RE.match(text):
         if match["word"]:
             word = re.sub(r"\s", "", match["word"]).replace("İ", "i").replace("I", "ı").lower()
             num = str(next(v for k, v in ORDINALS.items() if k.replace(" ", "") == word))
         else:
             num = str(roman_to_int(match["roman"]))
-        return Classified(Kind.DIVISION, num, match["title"].strip(" .-"), _markers(match["markers"]))
+        title = match["title"].strip(" .-")
+        return Classified(Kind.DIVISION, num, title, _markers(match["markers"]))
     if match := PART_RE.match(text):
         first = match["word"].replace(" ", "")[0].lower()
         return Classified(Kind.PART, "1" if first == "ü" else "2", match["word"],

@@ -30,7 +30,8 @@ def parse_act(source: str, entry: Entry, respacer: Respacer) -> Act:
     """Parse the text of one manifest entry.
 
     >>> from corpus.manifest import Entry
-    >>> act = parse_act("Maddə 1. Ad\\n1.1. Mətn.", Entry("x", "x.txt", "az"), Respacer.from_texts([]))
+    >>> respacer = Respacer.from_texts(["Maddə məişət"])
+    >>> act = parse_act("Maddə 1. Ad\\n1.1. Mətn.", Entry("x", "x.txt", "az"), respacer)
     >>> act.find("1.1").text
     'Mətn.'
     """
@@ -107,5 +108,6 @@ def _link_footnotes(act: Act) -> None:
         if number in by_number:
             by_number[number].provisions = [p.eid for p in provisions]
         elif act.footnotes:
-            act.diagnostics.append(Diagnostic(provisions[0].line, f"marker [{number}] has no "
-                                              "footnote body", "kept the marker", "footnote-missing"))
+            act.diagnostics.append(Diagnostic(provisions[0].line,
+                                              f"marker [{number}] has no footnote body",
+                                              "kept the marker", "footnote-missing"))

@@ -34,9 +34,10 @@ def _follows(previous: str, candidate: str) -> bool:
 def is_successor(previous: Num, candidate: Num) -> bool:
     """Whether `candidate` can directly follow `previous` in a body of decimal points.
 
-    >>> is_successor(Num.parse("5.1"), Num.parse("5.2")), is_successor(Num.parse("5.1"), Num.parse("5.1.1"))
+    >>> n = Num.parse
+    >>> is_successor(n("5.1"), n("5.2")), is_successor(n("5.1"), n("5.1.1"))
     (True, True)
-    >>> is_successor(Num.parse("5.1.3"), Num.parse("5.2")), is_successor(Num.parse("5.1"), Num.parse("6.2"))
+    >>> is_successor(n("5.1.3"), n("5.2")), is_successor(n("5.1"), n("6.2"))
     (True, False)
     """
     a, b = previous.parts, candidate.parts

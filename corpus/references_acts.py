@@ -26,6 +26,8 @@ _LAW_WORD = re.compile(r"\b(qanun\w*)$")
 _EN_LAW = re.compile(r"^(the\s+)?law\s+(no\.?\s*[\w\s-]*?,?\s*)?(on\s+)?|\s+of the republic.*$")
 
 CONSTITUTION = "constitution"
+_QUOTE_CLASS = "".join(re.escape(q) for q in QUOTES)
+_BETWEEN_QUOTES = re.compile(rf"[{_QUOTE_CLASS}]([^{_QUOTE_CLASS}]+)[{_QUOTE_CLASS}]")
 
 # Codes that the corpus does not hold but that the codes cite; the id names the gap in the graph.
 EXTERNAL_CODES = {
@@ -51,14 +53,7 @@ def law_key(title: str) -> str:
     """The quoted title of a law, folded: `“Məişət zorakılığının ... haqqında”` ->
     `məişət zorakılığının qarşısının alınması haqqında` (also for English `Law "On Prevention
     of Domestic Violence"` -> `prevention of domestic violence`)."""
-    text = title
-    for quote in QUOTES:
-        if quote in text:
-            parts = text.split(quote)
-            if len(parts) >= 3:
-                text = parts[1]
-                break
-    words = fold(text)
+    words = fold(_quoted(title))
     words = _REPUBLIC.sub(" ", words)
     words = _LAW_WORD.sub(" ", words.strip())
     words = _EN_LAW.sub(" ", " ".join(words.split()))
@@ -67,12 +62,10 @@ def law_key(title: str) -> str:
 
 
 def _quoted(title: str) -> str:
-    """The title between its quotes as written, spaces collapsed: `Dövlət satınalmaları haqqında`."""
-    for quote in QUOTES:
-        parts = title.split(quote)
-        if len(parts) >= 3:
-            return " ".join(parts[1].split())
-    return " ".join(title.split())
+    """The title between its quotes as written, spaces collapsed: `Dövlət satınalmaları haqqında`
+    (the quotes need not pair: the decree of 2010 writes `“ON PREVENTION ... VIOLENCE"`)."""
+    match = _BETWEEN_QUOTES.search(title)
+    return " ".join((match.group(1) if match else title).split())
 
 
 @dataclass

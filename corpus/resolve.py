@@ -146,6 +146,11 @@ class Resolver:
             if named is not None:
                 return named[0], named[1], ""
             return context.act.work_id, True, "no act named before 'the same act'"
+        if context.act.kind == "amending-law":
+            # `1.0.2-ci maddədə ... sözləri əvəz edilsin` speaks of the law being amended.
+            named = self._named_in_preamble(context.act)
+            if named is not None:
+                return named[0], named[1], ""
         return context.act.work_id, context.act.work_id in self.acts, ""
 
 

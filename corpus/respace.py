@@ -57,7 +57,7 @@ _STEM = 3
 _JUNK_CHAR_COST = -5.0
 _LONGEST_WORD = 30
 # Tokens a word may reach beyond the longest ending it shares with a known word.
-_NOVEL_REACH = 2
+_NOVEL_REACH = 4
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 
 

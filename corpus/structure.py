@@ -245,12 +245,12 @@ class _Builder:
 
     def _one_point(self, line: Line, num_text: str, text: str) -> None:
         num = Num.parse(num_text)
-        if self.article is None or self.article.num != num.article:
-            if not self._infer_article(line, num):
-                self.diagnose(line.number, f"point {num_text} outside its article",
-                              "kept it as text", "stray-point")
-                self._text(Line(line.number, f"{num_text}. {text}".strip()))
-                return
+        outside = self.article is None or self.article.num != num.article
+        if outside and not self._infer_article(line, num):
+            self.diagnose(line.number, f"point {num_text} outside its article",
+                          "kept it as text", "stray-point")
+            self._text(Line(line.number, f"{num_text}. {text}".strip()))
+            return
         assert self.article is not None
         parent = self.points.get(num.parent.text) if num.parent and num.depth > 2 else None
         if num.depth > 2 and parent is None:

@@ -86,6 +86,8 @@ def _sensitivity(comparison: scenario_views.Comparison, output: str) -> None:
 
 
 def _edit() -> None:
+    if saved := st.session_state.pop("scn_saved", None):
+        st.success(t("scenarios.saved", name=saved))
     base_name = st.selectbox(t("scenarios.edit_base"), names, key="scn_edit_base")
     try:
         base = analysis.load_scenario(options[base_name])
@@ -106,7 +108,9 @@ def _edit() -> None:
         except scenario_edit.EditRefused as error:
             st.error(str(error))
         else:
-            st.success(t("scenarios.saved", name=saved.name))
+            # Rerun so the comparison's list offers the new scenario; the note survives it.
+            st.session_state["scn_saved"] = saved.name
+            st.rerun()
 
 
 with compare_tab:

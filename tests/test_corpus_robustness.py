@@ -45,7 +45,7 @@ def test_random_bytes_decoded_leniently_parse(data: bytes) -> None:
 
 
 def test_an_undecodable_file_is_a_clear_error() -> None:
-    with pytest.raises(ReaderError, match="law.txt.*cannot be decoded"):
+    with pytest.raises(ReaderError, match=r"law\.txt.*cannot be decoded"):
         read_bytes("Maddə 1. Məişət".encode("cp1254", errors="replace") + b"\xff\xfe\x81",
                    "law.txt")
 
@@ -86,7 +86,7 @@ def test_a_broken_cache_file_is_rebuilt_not_trusted(tmp_path: Path, monkeypatch)
 def test_manifest_errors_name_the_problem(tmp_path: Path) -> None:
     (tmp_path / "manifest.toml").write_text('[[act]]\nid = "x"\npath = "missing.txt"\n'
                                             'language = "az"\n', encoding="utf-8")
-    with pytest.raises(ManifestError, match="no file at .*missing.txt"):
+    with pytest.raises(ManifestError, match=r"no file at .*missing\.txt"):
         read_manifest(tmp_path)
     (tmp_path / "manifest.toml").write_text('[[act]]\npath = "a.txt"\n', encoding="utf-8")
     with pytest.raises(ManifestError, match="lacks id, language"):

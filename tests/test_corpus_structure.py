@@ -74,7 +74,8 @@ def test_points_run_together_are_split_in_the_real_code(corpus) -> None:
 def test_real_text_headings_and_ids(corpus) -> None:
     act = corpus.act("criminal-code")
     assert act.find("1").heading == "Azərbaycan Respublikasının cinayət qanunu"
-    assert act.find("1.1").text == "Azərbaycan Respublikasının cinayət qanunu bu Məcəllədən ibarətdir."
+    assert act.find("1.1").text == ("Azərbaycan Respublikasının cinayət qanunu bu Məcəllədən "
+                                    "ibarətdir.")
     assert act.num_index()["12.1-1"] == "art_12__para_1-1"
     assert act.find("chp_2").heading == "CİNAYƏT QANUNUNUN QÜVVƏSİ"
     cpc = corpus.act("civil-procedure-code")

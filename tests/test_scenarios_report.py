@@ -158,3 +158,16 @@ def test_report_command_writes_the_word_file(tmp_path: Path) -> None:
     assert ["S1-S4", "protection.barring_orders", "1", "2027",
             "dv-law (police barring order; package s4-barring-orders); "
             "civil-procedure-code:chp_40-1"] in tables[0]
+
+
+# (year, as Azerbaijani writes its ordinal: the suffix follows the last number word)
+ORDINALS = ((2026, "2026-cı"), (2027, "2027-ci"), (2029, "2029-cu"), (2030, "2030-cu"),
+            (2033, "2033-cü"), (2035, "2035-ci"), (2040, "2040-cı"), (2100, "2100-cü"),
+            (2000, "2000-ci"), (2024, "2024-cü"))
+
+
+@pytest.mark.parametrize(("year", "written"), ORDINALS)
+def test_azerbaijani_ordinals_follow_vowel_harmony(year: int, written: str) -> None:
+    from analysis.wording import ordinal_az
+
+    assert ordinal_az(year) == written

@@ -77,7 +77,7 @@ def show(act_id: Annotated[str, typer.Argument(metavar="ACT")],
     if json:
         emit_json(data)
         return
-    title = f"{provision.num}. {provision.heading}".strip(". ") if provision.num else provision.heading
+    title = f"{provision.num}. {provision.heading}".strip(". ") or provision.heading
     typer.echo(f"{act.title} — {title} [{provision.eid}]")
     if provision.text:
         typer.echo(provision.text)
