@@ -13,24 +13,36 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from amendments.operations import (
+    WORD_LEVEL,
+    AddProvision,
     DeleteWords,
     InsertWords,
+    Instruction,
     Operation,
+    RestateProvision,
     SubstituteWords,
     Target,
 )
+from corpus.model import Act
 
-__all__ = ["AmbiguousWords", "ApplyError", "Target", "apply_words", "unit_span"]
+__all__ = [
+    "AmbiguousWords", "ApplyError", "ApplyReport", "Target", "apply_instructions", "apply_words",
+    "unit_span",
+]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZƏÖÜÇŞĞİ\"“'«(])")
 # The sanction of a criminal-law provision follows a dash: `… törədilmə — … ilə cəzalandırılır.`
-_SANCTION_DASH = re.compile(r"\s[—–-]\s(?=[^—–]*cəzalandırılır)")
+# The dash may follow the last word without a space (`məcbur etmə- iki ilədək …`).
+_SANCTION_DASH = re.compile(r"(?:\s|(?<=[^\W\d]))[—–-]\s(?=[^—–]*cəzalandırılır)")
 _NO_SPACE_BEFORE = tuple(",.;:)!?")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SPACED = "əşğƏŞĞ"
+_GLUED_SUFFIX = re.compile(r"(\d+)(c[iıuü])")
 
 
 class ApplyError(ValueError):
@@ -58,11 +70,26 @@ def unit_span(unit: str | None, text: str) -> tuple[int, int]:
         if index >= len(spans):
             raise ApplyError(f"the text has {len(spans)} sentence(s), no sentence {index + 1}")
         return spans[index]
+    if unit.startswith("paragraph:") and unit[10:].isdigit():
+        lines = _lines(text)
+        index = int(unit[10:]) - 1
+        if index >= len(lines):
+            raise ApplyError(f"the text has {len(lines)} paragraph(s), no paragraph {index + 1}")
+        return lines[index]
     if unit in ("sanction", "disposition"):
         dash = _SANCTION_DASH.search(text)
         if dash:
-            return (dash.end(), len(text)) if unit == "sanction" else (0, dash.start())
+            end = text.find("cəzalandırılır", dash.end()) + len("cəzalandırılır")
+            return (dash.end(), end) if unit == "sanction" else (0, dash.start())
     return 0, len(text)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -79,7 +106,7 @@ def _apply_in(op: Operation, text: str) -> str:
         _refuse_declined(op.declined, op.old)
         if op.target.unit == "end":
             return _replace_final_mark(text, op.old, op.new)
-        return _edit(text, op.old, op.occurrence, lambda s, e: (s, e, op.new))
+        return _substitute(text, op.old, op.new, op.occurrence)
     if isinstance(op, DeleteWords):
         _refuse_declined(op.declined, op.old)
         return _delete(text, op.old, op.occurrence)
@@ -97,20 +124,78 @@ def _refuse_declined(declined: bool, words: str) -> None:
 
 def find_words(text: str, words: str) -> list[tuple[int, int]]:
     """Whole-word spans of `words` in `text` (see `_words_pattern` for what may differ)."""
-    strict, tolerant = _words_patterns(" ".join(words.split()))
-    spans = [m.span() for m in strict.finditer(text)]
-    if spans or tolerant is None:
-        return spans
-    return [m.span() for m in tolerant.finditer(text)]
+    words = " ".join(words.split())
+    spans = _find_tokens(text, words)
+    return spans or [m.span() for m in _words_regex(words, True).finditer(text)]
+
+
+def _find_tokens(text: str, words: str) -> list[tuple[int, int]]:
+    """Exact search on the token stream: words are maximal runs of letters and digits, any
+    spacing between tokens is equal to any other, and a number does not end inside `346-1.1`."""
+    wanted, wanted_spans, _ = _tokens(words)
+    if not wanted_spans:
+        raise ApplyError("the formula quotes no words")
+    stream, spans, starts = _tokens(text)
+    found: list[tuple[int, int]] = []
+    position = stream.find(wanted)
+    while position >= 0:
+        first = starts.get(position)
+        if first is not None:
+            last = first + len(wanted_spans) - 1
+            aligned = last < len(spans) and spans[last][2] == position + len(wanted)
+            if aligned and not _number_continues(text, spans, first, last):
+                found.append((spans[first][0], spans[last][1]))
+        position = stream.find(wanted, position + 1)
+    return found
+
+
+def _tokens(text: str) -> tuple[str, list[tuple[int, int, int]], dict[int, int]]:
+    """The token stream (words and marks, a space only between two words), each token's
+    (start, end, end in the stream), and stream offset → token index."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    starts: dict[int, int] = {}
+    length, previous_word = 0, False
+    for match in _TOKEN.finditer(text):
+        pieces = _split_glued(match)
+        for start, end, token in pieces:
+            word = token[0].isalnum() or token[0] == "_"
+            if word and previous_word:
+                parts.append(" ")
+                length += 1
+            starts[length] = len(spans)
+            parts.append(token)
+            length += len(token)
+            spans.append((start, end, length))
+            previous_word = word
+    return "".join(parts), spans, starts
+
+
+def _split_glued(match: re.Match[str]) -> list[tuple[int, int, str]]:
+    """`402ci` (the footnotes drop the hyphen of `402-ci`) as the tokens `402`, `-`, `ci`."""
+    token, start = match.group(), match.start()
+    glued = _GLUED_SUFFIX.fullmatch(token)
+    if not glued:
+        return [(start, match.end(), token)]
+    cut = start + glued.end(1)
+    return [(start, cut, glued.group(1)), (cut, cut, "-"), (cut, match.end(), glued.group(2))]
+
+
+def _number_continues(text: str, spans: list[tuple[int, int, int]], first: int, last: int) -> bool:
+    """`346` found in `346-1.1` or `1.1` in `346-1.1`: the number goes on past the words."""
+    after = text[spans[last][1]:spans[last][1] + 2]
+    before = text[max(0, spans[first][0] - 2):spans[first][0]]
+    runs_on = len(after) == 2 and after[0] in "-." and after[1].isdigit()
+    runs_in = len(before) == 2 and before[1] in "-." and before[0].isdigit()
+    return (runs_on and text[spans[last][1] - 1].isdigit()) or \
+        (runs_in and text[spans[first][0]].isdigit())
 
 
 @lru_cache(maxsize=8192)
-def _words_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """The strict pattern, and the one tolerant of spaces around `ə ş ğ` (None if the same)."""
-    strict = re.compile(_words_pattern(words, tolerant=False))
-    if not any(c in words for c in _SPACED):
-        return strict, None
-    return strict, re.compile(_words_pattern(words, tolerant=True))
+def _words_regex(words: str, tolerant: bool) -> re.Pattern[str]:
+    """The exact pattern, or the one tried when it finds nothing: tolerant of spaces around
+    `ə ş ğ` and of the case of the first letter (`müharibə` at a sentence's start)."""
+    return re.compile(_words_pattern(words, tolerant))
 
 
 def _words_pattern(words: str, tolerant: bool) -> str:
@@ -141,7 +226,7 @@ def _token_pattern(token: str, tolerant: bool, first: bool = False) -> str:
     formula quotes `müharibə` where the text starts a sentence with `Müharibə`."""
     chars = []
     for index, char in enumerate(token):
-        if first and index == 0 and char.upper() != char.lower():
+        if tolerant and first and index == 0 and char.upper() != char.lower():
             char_pattern = f"[{re.escape(char.lower())}{re.escape(char.upper())}]"
         else:
             char_pattern = re.escape(char)
@@ -166,11 +251,23 @@ def _chosen(text: str, words: str, occurrence: int | None) -> list[tuple[int, in
     return [spans[occurrence - 1]]
 
 
-def _edit(text: str, words: str, occurrence: int | None, edit) -> str:  # type: ignore[no-untyped-def]
+def _substitute(text: str, words: str, new: str, occurrence: int | None) -> str:
     for start, end in reversed(_chosen(text, words, occurrence)):
-        s, e, new = edit(start, end)
-        text = text[:s] + new + text[e:]
+        text = _splice(text[:start], new, text[end:])
     return text
+
+
+def _splice(before: str, new: str, after: str) -> str:
+    """`before + new + after` with the spacing a drafter expects: words apart, no space before
+    a comma (`içkilərdən` + `, narkotik …`, `və ya narkotik …` + `suiistifadə`)."""
+    new = " ".join(new.split())
+    if new[:1].isalnum() and before[-1:].isalnum():
+        new = " " + new
+    if new.startswith(_NO_SPACE_BEFORE):
+        before = before.rstrip(" ")
+    if new[-1:].isalnum() and after[:1].isalnum():
+        new += " "
+    return before + new + after
 
 
 def _delete(text: str, words: str, occurrence: int | None) -> str:
@@ -203,3 +300,99 @@ def _replace_final_mark(text: str, old: str, new: str) -> str:
     if not stripped or not ends:
         raise ApplyError(f"the text does not end with “{old}”")
     return stripped[: len(stripped) - len(old)].rstrip() + new
+
+
+@dataclass
+class ApplyReport:
+    """What applying an amending law's items to an act did: `applied` (item, num, eid),
+    `failed` (item, reason) and the changed `provisions` with their wording before and after."""
+
+    applied: list[dict[str, str | None]] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
+    provisions: list[dict[str, str | None]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"applied": self.applied, "failed": self.failed, "provisions": self.provisions}
+
+
+def apply_instructions(act: Act, instructions: list[Instruction]) -> ApplyReport:
+    """Apply each item's operations to a copy of the act's wording; the act is not changed.
+
+    A target the act does not have, or has only as a cut-off fragment of a partial text, is
+    reported as not applicable with that reason; so is an item that is cut off itself."""
+    report = ApplyReport()
+    wording: dict[str, str] = {}
+    before: dict[str, str] = {}
+    nums: dict[str, str] = {}
+    for instruction in instructions:
+        if instruction.incomplete or not instruction.operations:
+            reason = "; ".join(instruction.problems) or "the item states no operation"
+            report.failed.append({"item": instruction.item, "reason": f"incomplete: {reason}"})
+            continue
+        for op in instruction.operations:
+            key, text, problem = _target_wording(act, op, wording)
+            if problem:
+                report.failed.append({"item": instruction.item, "reason": problem})
+                continue
+            try:
+                new = _apply_structural(op, text)
+            except ApplyError as error:
+                report.failed.append({"item": instruction.item,
+                                      "reason": f"{_where(op)}: {error}"})
+                continue
+            before.setdefault(key, text)
+            wording[key], nums[key] = new, op.target.num
+            report.applied.append({"item": instruction.item, "num": op.target.num, "eid": key})
+    report.provisions = [
+        {"num": nums[key], "eid": key, "before": before[key], "after": wording[key]}
+        for key in wording
+    ]
+    return report
+
+
+def _target_wording(
+    act: Act, op: Operation, wording: dict[str, str]
+) -> tuple[str, str, str | None]:
+    """(eId, current wording, None) or a reason the target cannot take the operation."""
+    where = _where(op)
+    if op.target.num == "preamble":
+        if not act.preamble:
+            return "", "", f"not applicable: {where} — the act in the corpus has no preamble"
+        return "preamble", wording.get("preamble", act.preamble), None
+    provision = act.find(op.target.num) if op.target.num else None
+    if provision is None:
+        if isinstance(op, AddProvision):
+            eid = op.target.eid or op.target.num
+            return eid, wording.get(eid, ""), None
+        partial = "" if act.complete else " (the corpus holds only part of this act)"
+        return "", "", f"not applicable: {where} is not in {act.work_id}{partial}"
+    text = provision.heading if op.target.unit == "heading" else provision.text
+    if provision.incomplete and op.kind in WORD_LEVEL:
+        current = wording.get(provision.eid, text)
+        if not find_words(current, _searched(op)):
+            return "", "", (f"not applicable: {where} is cut off in this partial text of "
+                            f"{act.work_id} (it reads only “{current}”)")
+    return provision.eid, wording.get(provision.eid, text), None
+
+
+def _searched(op: Operation) -> str:
+    return op.anchor if isinstance(op, InsertWords) else getattr(op, "old", "")
+
+
+def _apply_structural(op: Operation, text: str) -> str:
+    if op.kind in WORD_LEVEL:
+        return apply_words(op, text)
+    if isinstance(op, RestateProvision | AddProvision):
+        if op.target.unit in (None, "text"):
+            return op.text
+        if isinstance(op, AddProvision) and op.target.unit.startswith("sentence"):
+            return f"{text.rstrip()} {op.text}".strip()
+        raise ApplyError(f"restating or adding a {op.target.unit} is not supported yet")
+    if op.kind == "repeal":
+        return ""
+    raise ApplyError(f"{op.kind} changes numbering, not wording; apply it in a consolidation")
+
+
+def _where(op: Operation) -> str:
+    unit = f" ({op.target.unit})" if op.target.unit else ""
+    return f"{op.target.num or 'the whole act'}{unit}"

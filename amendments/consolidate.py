@@ -136,6 +136,7 @@ class Consolidation:
         return {
             "package": self.package.id,
             "title": self.package.title,
+            "title_en": self.package.title_en,
             "illustrative": self.package.illustrative,
             "acts": [
                 {"act": a, "complete": base.complete, "base": base.frbr_expression,
@@ -235,8 +236,7 @@ def find_conflicts(
         by_target.setdefault((ref.act, ref.eid or ref.num), []).append((ref, op))
     conflicts = []
     for (act, eid), group in by_target.items():
-        base = editors[act].base if act in editors else None
-        text = _base_text(base, eid) if base else ""
+        text = _base_text(editors[act], eid) if act in editors else ""
         for i, (first, op1) in enumerate(group):
             for second, op2 in group[i + 1:]:
                 reason = _clash(op1, op2, text)
@@ -269,10 +269,10 @@ def _spans(text: str, words: str) -> list[tuple[int, int]]:
         return []
 
 
-def _base_text(act: Act, eid: str) -> str:
+def _base_text(editor: ActEditor, eid: str) -> str:
     if eid == PREAMBLE:
-        return act.preamble
-    provision = act.find(eid)
+        return editor.base.preamble
+    provision = editor.find_base(eid)
     return provision.text if provision else ""
 
 
@@ -283,7 +283,7 @@ def find_dangling(result: Consolidation, citers: Citers) -> list[Dangling]:
     for ref in result.applied:
         if ref.kind not in ("repeal", "renumber") or ref.eid is None:
             continue
-        provision = result.bases[ref.act].find(ref.eid)
+        provision = ActEditor(result.bases[ref.act]).find_base(ref.eid)
         if provision is None:
             continue
         removed = {p.eid for p in provision.walk()}
@@ -320,33 +320,18 @@ def _wordings(result: Consolidation, editors: dict[str, ActEditor]) -> list[Word
     wordings = []
     for (act_id, eid), old in seen.items():
         editor = editors[act_id]
-        before = _full(editor.base, old)
-        after = _full(editor.act, eid)
-        num = "preamble" if eid == PREAMBLE else _num(editor, eid)
-        wordings.append(Wording(act_id, eid, num, before, after))
+        if eid == PREAMBLE:
+            wordings.append(Wording(act_id, eid, PREAMBLE, editor.base.preamble,
+                                    editor.act.preamble))
+            continue
+        before, after = editor.find_base(old), editor.find(eid)
+        num = (after or before).num if (after or before) else eid
+        wordings.append(Wording(act_id, eid, num, _full(before), _full(after)))
     return wordings
 
 
-def _full(act: Act, eid: str) -> str:
-    if eid == PREAMBLE:
-        return act.preamble
-    provision = _find(act, eid)
+def _full(provision: Provision | None) -> str:
     return provision.full_text() if provision else ""
-
-
-def _find(act: Act, eid: str) -> Provision | None:
-    stack = list(act.body)
-    while stack:
-        provision = stack.pop()
-        if provision.eid == eid:
-            return provision
-        stack.extend(provision.children)
-    return None
-
-
-def _num(editor: ActEditor, eid: str) -> str:
-    provision = _find(editor.act, eid) or _find(editor.base, eid)
-    return provision.num if provision else eid
 
 
 def citers_from(references: Iterable[Reference]) -> Citers:

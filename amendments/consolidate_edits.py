@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+import weakref
 from dataclasses import replace
 
 from amendments.apply import ApplyError, apply_words
@@ -36,7 +37,11 @@ class EditRefused(ValueError):
 
 
 class ActEditor:
-    """A new expression of `base` under construction: `apply(op)` changes it or raises."""
+    """A new expression of `base` under construction: `apply(op)` changes it or raises.
+
+    Provisions are found through the chain of eIds from the root to each one; inserting or
+    removing a provision leaves every other chain as it was, so the index is built once.
+    """
 
     def __init__(self, base: Act, expression_date: str = "") -> None:
         self.base = base
@@ -44,30 +49,20 @@ class ActEditor:
         if expression_date:
             self.act.expression = expression_date
         self._copied: set[int] = set()
-        self._paths: dict[str, tuple[int, ...]] | None = None
+        self._base_chains = chains_of(base)
+        self._chains = dict(self._base_chains)
 
     # ---- lookup
 
-    def _index(self) -> dict[str, tuple[int, ...]]:
-        if self._paths is None:
-            paths: dict[str, tuple[int, ...]] = {}
-            stack = [((i,), p) for i, p in enumerate(self.act.body)]
-            while stack:
-                path, provision = stack.pop()
-                paths[provision.eid] = path
-                stack.extend(((*path, j), c) for j, c in enumerate(provision.children))
-            self._paths = paths
-        return self._paths
-
     def find(self, eid: str) -> Provision | None:
-        path = self._index().get(eid)
-        return self._at(path) if path is not None else None
+        """The provision `eid` in the new expression."""
+        chain = self._chains.get(eid)
+        return _walk_chain(self.act.body, chain) if chain else None
 
-    def _at(self, path: tuple[int, ...]) -> Provision:
-        node = self.act.body[path[0]]
-        for index in path[1:]:
-            node = node.children[index]
-        return node
+    def find_base(self, eid: str) -> Provision | None:
+        """The provision `eid` in the act as the corpus has it."""
+        chain = self._base_chains.get(eid)
+        return _walk_chain(self.base.body, chain) if chain else None
 
     def eid_of(self, op: Operation) -> str:
         if op.target.num == PREAMBLE:
@@ -83,29 +78,35 @@ class ActEditor:
 
     def _writable(self, eid: str) -> Provision:
         """The provision `eid`, copied together with its ancestors on first write."""
-        path = self._index()[eid]
         siblings = self.act.body
         node: Provision | None = None
-        for depth, index in enumerate(path):
+        for link in self._chains[eid]:
+            index = next(i for i, p in enumerate(siblings) if p.eid == link)
             node = siblings[index]
             if id(node) not in self._copied:
                 node = copy.copy(node)
                 node.children = list(node.children)
                 self._copied.add(id(node))
                 siblings[index] = node
-            if depth < len(path) - 1:
-                siblings = node.children
+            siblings = node.children
         assert node is not None
         return node
 
-    def _siblings_of(self, eid: str) -> tuple[list[Provision], int]:
-        path = self._index()[eid]
-        if len(path) == 1:
-            return self.act.body, path[0]
-        return self._writable(self.find_parent_eid(path)).children, path[-1]
+    def _siblings_of(self, eid: str) -> tuple[list[Provision], int, tuple[str, ...]]:
+        """The list holding `eid` (made writable), its index there, and its parent's chain."""
+        parent = self._chains[eid][:-1]
+        siblings = self._writable(parent[-1]).children if parent else self.act.body
+        return siblings, next(i for i, p in enumerate(siblings) if p.eid == eid), parent
 
-    def find_parent_eid(self, path: tuple[int, ...]) -> str:
-        return self._at(path[:-1]).eid
+    def _forget(self, provision: Provision) -> None:
+        for gone in provision.walk():
+            self._chains.pop(gone.eid, None)
+
+    def _learn(self, provision: Provision, parent: tuple[str, ...]) -> None:
+        chain = (*parent, provision.eid)
+        self._chains[provision.eid] = chain
+        for child in provision.children:
+            self._learn(child, chain)
 
     # ---- operations
 
@@ -127,9 +128,8 @@ class ActEditor:
         elif isinstance(op, RestateProvision):
             self._restate(op, eid)
         elif op.kind == "repeal":
-            siblings, index = self._siblings_of(eid)
-            del siblings[index]
-            self._paths = None
+            siblings, index, _ = self._siblings_of(eid)
+            self._forget(siblings.pop(index))
         elif isinstance(op, Renumber):
             return self._renumber(op, eid)
         else:
@@ -168,15 +168,18 @@ class ActEditor:
 
     def _restate(self, op: RestateProvision, eid: str) -> None:
         provision = self._writable(eid)
-        if op.target.unit:
+        if op.target.unit not in (None, "text"):
             raise EditRefused("unsupported", f"cannot restate only the {op.target.unit} of "
                               f"{op.target.num}")
         own, children = _split_children(provision, op.text)
+        for child in provision.children:
+            self._forget(child)
         provision.text = own
         provision.heading = op.heading or provision.heading
         provision.children = children
         provision.footnotes = []
-        self._paths = None
+        for child in children:
+            self._learn(child, self._chains[eid])
 
     def _add(self, op: AddProvision, eid: str) -> str:
         if self.find(eid) is not None:
@@ -187,25 +190,25 @@ class ActEditor:
             raise EditRefused("bad-target", f"{op.target.num!r} is not a provision number")
         new = Provision(eid=num.eid, kind=_KINDS.get(num.depth, "point"), num=num.text,  # type: ignore[arg-type]
                         heading=op.heading, text=op.text)
-        siblings = self._new_siblings(op, num)
+        siblings, parent = self._new_siblings(op, num)
         siblings.insert(_position(siblings, num, op.after), new)
-        self._paths = None
+        self._learn(new, parent)
         return num.eid
 
-    def _new_siblings(self, op: AddProvision, num: Num) -> list[Provision]:
+    def _new_siblings(self, op: AddProvision, num: Num) -> tuple[list[Provision], tuple[str, ...]]:
+        """Where a new provision goes: under its parent number, or for an article, in the
+        chapter (or part) of the article before it."""
         parent = num.parent
         if parent is not None:
             if self.find(parent.eid) is None:
                 refusal = self._missing(replace(op, target=replace(op.target, num=parent.text)))
                 raise EditRefused(refusal.code, f"no place for {num.text}: {refusal}")
-            return self._writable(parent.eid).children
+            return self._writable(parent.eid).children, self._chains[parent.eid]
         neighbour = _article_before(self.act, num)
         if neighbour is None:
-            return self.act.body
-        path = self._index()[neighbour.eid]
-        if len(path) == 1:
-            return self.act.body
-        return self._writable(self._at(path[:-1]).eid).children
+            return self.act.body, ()
+        siblings, _, chain = self._siblings_of(neighbour.eid)
+        return siblings, chain
 
     def _renumber(self, op: Renumber, eid: str) -> str:
         new_num = Num.try_parse(op.new_num)
@@ -214,10 +217,42 @@ class ActEditor:
         if self.find(new_num.eid) is not None:
             raise EditRefused("exists", f"{self.act.work_id} already has a provision "
                               f"{new_num.text}")
-        siblings, index = self._siblings_of(eid)
+        siblings, index, parent = self._siblings_of(eid)
+        self._forget(siblings[index])
         siblings[index] = _renumbered(siblings[index], op.target.num, new_num.text)
-        self._paths = None
+        self._learn(siblings[index], parent)
         return new_num.eid
+
+
+def chains_of(act: Act) -> dict[str, tuple[str, ...]]:
+    """eId → the eIds from the root down to it, for every provision of `act`; cached per act
+    object, since the corpus's acts do not change."""
+    cached = _CHAINS.get(id(act))
+    if cached is not None and cached[0]() is act:
+        return cached[1]
+    chains: dict[str, tuple[str, ...]] = {}
+    stack: list[tuple[tuple[str, ...], Provision]] = [((), p) for p in act.body]
+    while stack:
+        parent, provision = stack.pop()
+        chain = (*parent, provision.eid)
+        chains.setdefault(provision.eid, chain)
+        stack.extend((chain, child) for child in provision.children)
+    _CHAINS[id(act)] = (weakref.ref(act), chains)
+    return chains
+
+
+_CHAINS: dict[int, tuple[weakref.ref[Act], dict[str, tuple[str, ...]]]] = {}
+
+
+def _walk_chain(body: list[Provision], chain: tuple[str, ...]) -> Provision | None:
+    siblings = body
+    node = None
+    for link in chain:
+        node = next((p for p in siblings if p.eid == link), None)
+        if node is None:
+            return None
+        siblings = node.children
+    return node
 
 
 def _last(act: Act) -> Provision | None:

@@ -21,8 +21,8 @@ from amendments.operations import (
     DeleteWords,
     InsertWords,
     Operation,
-    Repeal,
     Renumber,
+    Repeal,
     RestateProvision,
     SubstituteWords,
     Target,
@@ -65,7 +65,8 @@ def parse_formula(text: str, act: str, context: list[str] | None = None) -> Form
         tail = skeleton.text[verb.end():following]
         new_text = _NEW_TEXT.match(tail)
         start = verb.end() + (new_text.end() if new_text else 0)
-        quoted = [skeleton.quotes[int(i)] for i in QUOTE.findall(new_text.group(1))] if new_text else []
+        quoted = [skeleton.quotes[int(i)] for i in QUOTE.findall(new_text.group(1))] \
+            if new_text else []
         previous = _clause(skeleton, clause, verb.lastgroup or "", previous, act, quoted, result)
     rest = skeleton.text[start:]
     if not _TRAILING_OK.match(rest) and not _LEADING.sub("", rest).startswith(("Əvvəlki",)):
@@ -83,7 +84,12 @@ def _clause(
     result: FormulaParse,
 ) -> list[TargetPhrase]:
     phrases, body = read_targets(skeleton, clause)
-    phrases = [_resolve_same(p, previous) for p in phrases] or previous
+    # A clause without a target phrase changes the same provisions, not necessarily the same
+    # unit of them (`… ikinci cümləsində isə … əvəz edilmiş və “yazılı surətdə” sözləri
+    # çıxarılmışdır`: the words are in the first sentence).
+    phrases = [_resolve_same(p, previous) for p in phrases] or [
+        TargetPhrase(p.nums, None, p.case) for p in previous
+    ]
     read: list[WordChange] | str
     if verb == "add" and phrases and phrases[-1].case == "nom" and not body:
         unit = phrases[-1].unit

@@ -24,7 +24,9 @@ _NUMLIST = rf"{_N}(?:\s*(?:,|və|–|—|-)\s*{_N})*"
 _NOUN = r"(?:söz|rəqəm|ifadə|hərf|işarə|termin|abzas)\w*"
 _DECLINED = r"(?:ismin\s+müvafiq\s+hallarında\s+)?"
 # Which occurrence the words are: `birinci halda` (the first), `hər iki halda` (every one).
-_SELECTOR = (rf"(?:(?P<sel>(?:{AZ_ORDINAL_PATTERN})\s+halda|hər\s+\w+\s+halda|bütün\s+hallarda)\s+)?")
+_SELECTOR = (
+    rf"(?:(?P<sel>(?:{AZ_ORDINAL_PATTERN})\s+halda|hər\s+\w+\s+halda|bütün\s+hallarda)\s+)?"
+)
 _SELECTOR_AFTER = r"(?:\s*\(?(?P<sel2>hər\s+\w+\s+halda)\)?)?"
 
 # The footnotes misspell their verbs (`çıxarılməşdər`, `edilmi.dir`, `edil mişdir`,
@@ -34,9 +36,9 @@ VERBS: dict[str, re.Pattern[str]] = {
     "repeal": re.compile(
         rf"(?:ləğv\s+(?:edil|olun){_DONE}|qüvvədən\s+düşmüş\s+hesab\s+edil{_DONE})"
     ),
-    "restate": re.compile(rf"(?:yeni|aşağıdakı)\s+redaksiya(?:lar)?da\s+veril{_DONE}"),
+    "restate": re.compile(rf"(?:yeni|aşağıdakı)\s+redaksiya(?:lar)?da\s+veril+{_DONE}"),
     "substitute": re.compile(rf"əvəz\s*(?:edil|olun){_DONE}"),
-    "add": re.compile(rf"əlavə\s+(?:edil|olun){_DONE}"),
+    "add": re.compile(rf"əlavə\s*(?:edil|olun){_DONE}"),
     "remove": re.compile(rf"çıxarıl{_DONE}"),
     "renumber": re.compile(rf"(?<!düşmüş )hesab\s+edil{_DONE}"),
 }
@@ -72,7 +74,9 @@ _NEW_UNITS = re.compile(
     rf"(?P<ords>(?:{AZ_ORDINAL_PATTERN})(?:\s*(?:,|və)\s*(?:{AZ_ORDINAL_PATTERN}))*)?\s*"
     r"(?P<noun>cümlə(?:lər)?|abzas(?:lar)?|hissə(?:lər)?|bənd(?:lər)?)"
 )
-_NEW_NOTE = re.compile(r"(?:(?:yeni|aşağıdakı)\s+)?(?:məzmunda\s+)?(?P<note>qeyd\w*)(?:\s*hissəsi)?", re.I)
+_NEW_NOTE = re.compile(
+    r"(?:(?:yeni|aşağıdakı)\s+)?(?:məzmunda\s+)?(?P<note>qeyd\w*)(?:\s*hissəsi)?", re.I
+)
 _RENUMBER = re.compile(
     rf"(?:müvafiq\s+olaraq\s+)?(?:(?P<nums>{_NUMLIST})\s+madd\w*"
     rf"|(?P<clause>{_N}|{AZ_ORDINAL_PATTERN})\s+bənd\w*|(?P<sentence>{AZ_ORDINAL_PATTERN})\s+cümlə\w*)"
@@ -207,7 +211,8 @@ def read_renumber(skeleton: Skeleton, body: str) -> list[WordChange] | str:
     if match["nums"]:
         return [WordChange("renumber", nums=tuple(numbers(skeleton, match["nums"])))]
     # A unit becomes another unit: `ikinci cümlə üçüncü cümlə`, `mətni 1-ci bənd`.
-    kind, value = ("clause", match["clause"]) if match["clause"] else ("sentence", match["sentence"])
+    kind, value = ("clause", match["clause"]) if match["clause"] \
+        else ("sentence", match["sentence"])
     number = skeleton.num(value) if value.startswith("⟦") else str(ordinal_value(value))
     return [WordChange("renumber", nums=(f"{kind}:{number}",))]
 

@@ -31,13 +31,15 @@ _GROUP = re.compile(
       | (?P<nums>{_NUMLIST})\s+(?P<noun>m[əa]dd\w*|bənd\w*|fəsl\w*|fəsil\w*)
     )?
     (?:\s*(?P<unit>
-        (?P<ord>{_ORD})\s+(?P<ordnoun>cümlə\w*|abzas\w*|hissə\w*)
+        (?P<ord>{_ORD}(?:\s*(?:,|və)\s*{_ORD})*)\s+(?P<ordnoun>cümlə\w*|abzas\w*|hissə\w*)
       | (?P<sanction>sanksiya\w*)
       | (?P<disposition>dispozisiya\w*)
       | (?P<heading>ad(?:ı|ında|ına|ından)\b)
       | (?P<text>mətn\w*)
-      | (?P<note>qeyd\w*(?:\s+hissə\w*)?(?:\s+(?:hissənin\s+)?mətn\w*)?)
+      | (?P<note>qeyd\w*(?:\s+hissə\w*)?(?:\s+(?:hissənin\s+)?mətn\w*)?
+          (?:\s+{_NUMLIST}\s+bənd(?:ində|inə|indən|lərində|lərinə|lərindən))?)
       | (?P<clause>{_N})\s+(?P<clausenoun>bənd\w*)
+        (?:\s+(?P<clauseord>{_ORD})\s+(?P<clauseordnoun>cümlə\w*|abzas\w*))?
       | (?P<part>[IVXL]+|{_N})\s+(?P<partnoun>hissə\w*)
       | (?P<section>{_N})\s+paraqraf\w*
       | (?P<end>sonun\w*)
@@ -46,6 +48,7 @@ _GROUP = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_ORDINAL = re.compile(_ORD)
 _NUM_OR_DASH = re.compile(rf"{_N}|[–—-]")
 _JOIN = re.compile(r"\s*(?:,|və)\s+")
 _UNIT_KINDS = {"cümlə": "sentence", "abzas": "paragraph", "hissə": "part"}
@@ -72,7 +75,7 @@ def read_targets(skeleton: Skeleton, text: str) -> tuple[list[TargetPhrase], str
             break
         if phrase.same and phrases:
             phrase = TargetPhrase(phrases[-1].nums, phrase.unit, phrase.case)
-        phrases.append(phrase)
+        phrases += _each_ordinal(phrase)
         rest = after
         joined = _JOIN.match(rest)
         if not joined:
@@ -84,6 +87,15 @@ def read_targets(skeleton: Skeleton, text: str) -> tuple[list[TargetPhrase], str
             break
         rest = rest[joined.end():]
     return phrases, rest.strip()
+
+
+def _each_ordinal(phrase: TargetPhrase) -> list[TargetPhrase]:
+    """`birinci və ikinci cümlələrində` → one phrase for each sentence."""
+    kind, _, values = (phrase.unit or "").partition(":")
+    if "," not in values:
+        return [phrase]
+    return [TargetPhrase(phrase.nums, f"{kind}:{v}", phrase.case, phrase.same)
+            for v in values.split(",")]
 
 
 def _read_group(skeleton: Skeleton, text: str) -> tuple[TargetPhrase | None, str]:
@@ -138,13 +150,20 @@ def numbers(skeleton: Skeleton, numlist: str) -> list[str]:
 def _unit(skeleton: Skeleton, groups: dict[str, str | None]) -> str | None:
     if groups["ord"]:
         kind = _UNIT_KINDS[groups["ordnoun"][:5].lower()]  # type: ignore[index]
-        value = ordinal_value(groups["ord"])  # type: ignore[arg-type]
-        return f"{kind}:{value}" if value else None
+        values = [ordinal_value(o) for o in _ORDINAL.findall(groups["ord"])]  # type: ignore[arg-type]
+        if not values or None in values:
+            return None
+        return f"{kind}:{','.join(str(v) for v in values)}"
     if groups["part"]:
         part = groups["part"]
         return f"part:{skeleton.num(part) if part.startswith('⟦') else part}"
     if groups["clause"]:
-        return f"clause:{skeleton.num(groups['clause'])}"
+        clause = f"clause:{skeleton.num(groups['clause'])}"
+        if groups["clauseord"]:
+            # `3-cü bəndinin dördüncü abzasında`: a paragraph of a clause.
+            kind = _UNIT_KINDS[groups["clauseordnoun"][:5].lower()]  # type: ignore[index]
+            return f"{clause}/{kind}:{ordinal_value(groups['clauseord'])}"  # type: ignore[arg-type]
+        return clause
     if groups["section"]:
         return f"section:{skeleton.num(groups['section'])}"
     for name in ("sanction", "disposition", "heading", "text", "note", "end"):

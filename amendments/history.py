@@ -146,11 +146,12 @@ def split_effects(text: str) -> list[str]:
 
 def _read_effect(number: int, paragraph: str, act: str, context: list[str] | None) -> Effect | None:
     previous = None
-    marker = PREVIOUS_WORDING.search(paragraph)
+    anchor = paragraph.find("deyilirdi")
+    marker = PREVIOUS_WORDING.search(paragraph, max(0, anchor - 80)) if anchor >= 0 else None
     if marker:
         previous = " ".join(paragraph[marker.end():].split()) or None
         paragraph = paragraph[:marker.start()]
-    paragraph = rejoin_spaced(paragraph)
+    paragraph = _lower_if_shouted(rejoin_spaced(paragraph))
     found = read_citation_span(paragraph)
     if found is None:
         return None
@@ -171,6 +172,14 @@ def _read_effect(number: int, paragraph: str, act: str, context: list[str] | Non
         if commencement else parsed.operations
     effect.problems = parsed.problems
     return effect
+
+
+def _lower_if_shouted(text: str) -> str:
+    """A few footnotes are printed in capitals (`… ILƏ MƏCƏLLƏYƏ … ƏLAVƏ EDILMIŞDIR`)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    return text.replace("İ", "I").lower()
 
 
 def _has_amending_verb(formula: str) -> bool:

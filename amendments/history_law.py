@@ -2,8 +2,10 @@
 
 >>> law = read_citation("29 iyun 2012-ci il tarixli 417-IVQD nömrəli Azərbaycan Respublikasının "
 ...     "Qanunu ('Respublika' qəzeti, 20 iyul 2012-ci il, № 159) ilə 182.2.4-cü maddəsində …")
->>> law.number, law.date, law.title, law.publication
-('417-IVQD', '2012-06-29', 'Azərbaycan Respublikasının Qanunu', "'Respublika' qəzeti, 20 iyul 2012-ci il, № 159")
+>>> law.number, law.date, law.title
+('417-IVQD', '2012-06-29', 'Azərbaycan Respublikasının Qanunu')
+>>> law.publication
+"'Respublika' qəzeti, 20 iyul 2012-ci il, № 159"
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-MONTHS = ("yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr").split()
+MONTHS = [
+    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
+    "oktyabr", "noyabr", "dekabr"
+]
 
 # `29 iyun 2012-ci il tarixli 417-IVQD nömrəli` — the day may be zero-padded, the suffix may
 # lose its hyphen, the number may be written `N 424-IQ` or `№ 424-IQ`.
@@ -25,6 +30,7 @@ CITATION = re.compile(
 _INSTRUMENT_KIND = {"Qanunu": "law", "Fərmanı": "decree", "Qərarı": "decision"}
 _ILA = re.compile(r"\s*(?:i\s?l\s?ə|liə)(?![^\W\d_])\s*")
 # Without a publication the formula follows the instrument's name: `… Qanunu ilə`.
+_PARENTHESIS = re.compile(r"[()]")
 _INSTRUMENT_END = re.compile(r"(?:Qanunu|Fərmanı|Qərarı)\s*\($")
 _BARE_ILA = re.compile(r"(?:Qanunu|Fərmanı|Qərarı)\s+il\s?ə\b\s*")
 
@@ -72,24 +78,21 @@ def _publication(text: str, start: int) -> tuple[int, str, int]:
     where the formula starts. Titles hold parentheses and quotes of their own, so the
     publication is found from its end: the first `)` at depth 0 followed by `ilə`."""
     depth, opening = 0, -1
-    for index in range(start, len(text)):
-        char = text[index]
-        if char == "(":
+    for paren in _PARENTHESIS.finditer(text, start, start + 1500):
+        index = paren.start()
+        if paren.group() == "(":
             if depth == 0:
                 opening = index
             depth += 1
-        elif char == ")" and depth:
+        elif depth:
             depth -= 1
             after = _ILA.match(text, index + 1)
             # Some footnotes drop the `ilə`: the parenthesis right after the instrument's
             # name is the publication all the same.
-            named = _INSTRUMENT_END.search(text, start, opening + 1)
-            if depth == 0 and (after or named):
+            if depth == 0 and (after or _INSTRUMENT_END.search(text, start, opening + 1)):
                 publication = " ".join(text[opening + 1:index].split())
                 end = after.end() if after else index + 1
                 return opening, publication, end
-        if index - start > 1500:
-            break
     bare = _BARE_ILA.search(text, start)
     if bare:
         return bare.start() + len(bare.group().split()[0]), "", bare.end()

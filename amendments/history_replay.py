@@ -24,6 +24,13 @@ from corpus.model import Act, Provision
 # A previous wording starts with the provision's number or an article heading, which the
 # provision's own text does not repeat: `28.4.1. …`, `M a d d ə 1 3 . Heading`.
 _SPACING = re.compile(r"\s+")
+# What the PDF conversion left in a text that no formula can match: a lone `ə`/`ş`/`ğ`, a word
+# broken before its suffix (`orqan ın`), a run of letters torn apart (`iki il m t üzr`), or a
+# number spaced out (`3 0 8 . 1 .`).
+_ARTEFACT = re.compile(
+    r"(?<!\S)[əşğƏŞĞ]{1,2}(?![^\s.,;:])|\w (?:ın|in|un|ün|ı|i)\b(?!-)"
+    r"|(?:(?<!\S)[^\W\d](?!\S)\s*){2,}|(?:\d \.? ?){3,}"
+)
 _NUMBER_PREFIX = re.compile(r"^\s*(?:M\s*a\s*d\s*d\s*ə\s*)?[\d\s.\-]+?\.\s+(?=\S)")
 
 
@@ -39,13 +46,26 @@ class ReplayCheck:
     expected: str = ""
     got: str = ""
 
+    artefact: bool = False
+
+    @property
+    def cause(self) -> str:
+        if self.artefact:
+            return "artefact"
+        if "occur" in self.reason:
+            return "ambiguous"
+        return "not found" if "not in the text" in self.reason else "differs"
+
     def to_dict(self) -> dict[str, Any]:
         return {"eid": self.eid, "footnotes": sorted({e.footnote for e in self.effects}),
-                "source": self.source, "ok": self.ok, "reason": self.reason}
+                "source": self.source, "ok": self.ok, "reason": self.reason,
+                "cause": None if self.ok else self.cause}
 
 
 @dataclass
 class ReplayReport:
+    """Every replay check of an act; the figures count effects, not checks."""
+
     checks: list[ReplayCheck] = field(default_factory=list)
 
     @property
@@ -55,6 +75,16 @@ class ReplayReport:
     @property
     def replay_ok(self) -> int:
         return sum(len(c.effects) for c in self.checks if c.ok)
+
+    def failures_by_cause(self) -> dict[str, int]:
+        """Failed effects by cause: `ambiguous` (the words occur more than once), `not found`,
+        `differs`; `artefact` when the provision's text still shows the PDF conversion's split
+        words (`dildikd olmayaraq törə ə`), which no formula can match."""
+        causes: dict[str, int] = {}
+        for check in self.checks:
+            if not check.ok:
+                causes[check.cause] = causes.get(check.cause, 0) + len(check.effects)
+        return causes
 
 
 def replay_act(act: Act, history: ActHistory) -> ReplayReport:
@@ -66,7 +96,11 @@ def replay_act(act: Act, history: ActHistory) -> ReplayReport:
         if provision is None or not provision.is_numbered:
             continue
         chain = sorted(_unique(effects), key=lambda e: e.law.date)
-        report.checks += replay_provision(provision, chain)
+        checks = replay_provision(provision, chain)
+        if any(not c.ok for c in checks) and _ARTEFACT.search(current_wording(provision)):
+            for check in checks:
+                check.artefact = not check.ok
+        report.checks += checks
     return report
 
 

@@ -46,6 +46,11 @@ class Comment:
     at: str = field(default_factory=now_iso)
     amendment: str | None = None
 
+    def __post_init__(self) -> None:
+        _check_types(self, ("author", "text", "at"))
+        if self.amendment is not None and not isinstance(self.amendment, str):
+            raise PackageError("comment field 'amendment' must be text or null")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "author": self.author, "text": self.text, "at": self.at, "amendment": self.amendment,
@@ -75,8 +80,10 @@ class Amendment:
     proposed_text: str = ""
 
     def __post_init__(self) -> None:
+        _check_types(self, ("id", "act", "justification", "justification_en", "commencement",
+                            "summary", "current_text", "proposed_text"))
         check_commencement(self.commencement)
-        if not self.operations:
+        if not isinstance(self.operations, list) or not self.operations:
             raise PackageError(f"amendment {self.id}: it has no operations")
         for op in self.operations:
             if op.target.act != self.act:
@@ -87,7 +94,8 @@ class Amendment:
 
     @property
     def targets(self) -> list[str]:
-        return [op.target.num for op in self.operations]
+        """The provisions it changes, each once, in the order its operations name them."""
+        return list(dict.fromkeys(op.target.num for op in self.operations))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,7 +113,10 @@ class Amendment:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Amendment:
         data = _known(cls, data)
-        data["operations"] = [Operation.from_dict(op) for op in data.get("operations", [])]
+        operations = data.get("operations", [])
+        if not isinstance(operations, list):
+            raise PackageError("amendment field 'operations' must be a list")
+        data["operations"] = [Operation.from_dict(op) for op in operations]
         return cls(**data)
 
 
@@ -131,6 +142,12 @@ class Package:
     version: int = 0
 
     def __post_init__(self) -> None:
+        _check_types(self, ("id", "title", "purpose", "title_en", "purpose_en", "status",
+                            "created", "updated"))
+        if not isinstance(self.authors, list) or not all(isinstance(a, str) for a in self.authors):
+            raise PackageError(f"package {self.id}: authors must be a list of names")
+        if not isinstance(self.version, int) or isinstance(self.version, bool):
+            raise PackageError(f"package {self.id}: version must be a whole number")
         if not PACKAGE_ID_RE.match(self.id):
             raise PackageError(
                 f"package id {self.id!r}: use 2-63 lower-case letters, digits and hyphens"
@@ -174,14 +191,29 @@ class Package:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Package:
-        data = _known(cls, {k: v for k, v in data.items() if k != "acts"})
+        if isinstance(data, dict):
+            data = {k: v for k, v in data.items() if k != "acts"}  # derived, never stored
+        data = _known(cls, data)
+        for name in ("amendments", "comments"):
+            if not isinstance(data.get(name, []), list):
+                raise PackageError(f"package field {name!r} must be a list")
         data["amendments"] = [Amendment.from_dict(a) for a in data.get("amendments", [])]
         data["comments"] = [Comment.from_dict(c) for c in data.get("comments", [])]
         return cls(**data)
 
 
+def _check_types(value: object, names: tuple[str, ...]) -> None:
+    for name in names:
+        if not isinstance(getattr(value, name), str):
+            kind = type(value).__name__.lower()
+            raise PackageError(f"{kind} field {name!r} must be text, not "
+                               f"{type(getattr(value, name)).__name__}")
+
+
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """Refuse unknown keys, so that a typo in a package file is an error and not a silence."""
+    if not isinstance(data, dict):
+        raise PackageError(f"{cls.__name__}: expected an object, not {type(data).__name__}")
     names = set(cls.__dataclass_fields__)
     unknown = set(data) - names
     if unknown:

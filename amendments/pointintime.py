@@ -32,7 +32,9 @@ from amendments.packages import Package
 from corpus.ids import FrbrUri
 from corpus.model import Act
 
-ChangeState = Literal["undone", "not-undone", "applied", "failed", "pending", "unknown"]
+ChangeState = Literal[
+    "undone", "not-undone", "applied", "partial", "failed", "pending", "unknown"
+]
 _NUMBER_PREFIX = re.compile(r"^\s*\d+(?:[.-]\d+)*\.\s+")
 
 
@@ -72,7 +74,7 @@ class PointInTime:
 
     def to_dict(self) -> dict[str, Any]:
         states: tuple[ChangeState, ...] = (
-            "undone", "not-undone", "applied", "failed", "pending", "unknown"
+            "undone", "not-undone", "applied", "partial", "failed", "pending", "unknown"
         )
         return {
             "act": self.act_id,
@@ -90,8 +92,9 @@ def act_at(
 ) -> PointInTime:
     """The act `act_id` as at `date` (ISO).
 
-    >>> at = act_at(corpus.load(), "dv-law", "2025-01-01", [store.get("dv-law-2024")])  # doctest: +SKIP
-    >>> at.act.find("1.0.1").text[:30]                                                # doctest: +SKIP
+    >>> law = store.get("dv-law-2024")                                   # doctest: +SKIP
+    >>> act_at(corpus.load(), "dv-law", "2025-01-01", [law]).act.find("1.0.1").text[:30]
+    ... # doctest: +SKIP
     'məişət zorakılığı - qohumluq m'
     """
     base = corpus.act(act_id, language)
@@ -204,7 +207,9 @@ def _apply_amendment(
             editor.apply(op)
         except EditRefused as refusal:
             reasons.append(str(refusal))
-    state: ChangeState = "failed" if reasons else "applied"
+    state: ChangeState = "applied"
+    if reasons:
+        state = "failed" if len(reasons) == len(operations) else "partial"
     return DatedChange("package", label, when, nums, state, "; ".join(reasons))
 
 

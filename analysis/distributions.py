@@ -1,9 +1,5 @@
-"""Prior distributions of the behavioural parameters, and the seeded random streams they draw from.
-
-Every distribution is sampled through its quantile function from uniforms, so one stream per
-parameter (spawned from the recorded seed by a stable hash of the parameter's name) serves every
-scenario alike: common random numbers, and adding a parameter never shifts the draws of another.
-"""
+"""Prior distributions of the behavioural parameters, sampled through their quantile functions
+from one seeded stream per parameter, so every scenario sees the same draws."""
 
 from __future__ import annotations
 

@@ -1,14 +1,9 @@
-"""The stock-and-flow model over yearly steps, vectorised over parameter draws.
-
-Every scenario starts from the status quo in steady state, solved exactly for each draw from the
-scenario's priors and the default levers, and scaled so that the complaints equal the
-calibration figure (9,389 in 2023); femicides and the prison and probation stocks are set the
-same way. From then on the levers in force each year drive the flows. Given the draws, the model
-is deterministic, so a scenario equal to the baseline reproduces it to the last bit.
-"""
+"""The stock-and-flow model over yearly steps, vectorised over parameter draws; every scenario
+starts from the status quo's steady state, calibrated to the Azerbaijani figures of 2023."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,13 +71,37 @@ class StartingPoint:
     rates: YearRates
 
 
+class YearlyOutputs(Mapping[str, np.ndarray]):
+    """Each output as a years × draws array, laid out when first read: the model keeps each
+    year's array as it computed it, and most comparisons read only a few outputs."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self._rows: dict[str, list[np.ndarray]] = {name: [] for name in names}
+        self._stacked: dict[str, np.ndarray] = {}
+
+    def append(self, volumes: dict[str, np.ndarray]) -> None:
+        for name, rows in self._rows.items():
+            rows.append(volumes[name])
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self._stacked:
+            self._stacked[name] = np.stack(self._rows[name])
+        return self._stacked[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 @dataclass
 class ScenarioRun:
     """One scenario's outputs (each years × draws) and the parameters behind them."""
 
     scenario: Scenario
     years: list[int]
-    outputs: dict[str, np.ndarray]
+    outputs: YearlyOutputs
     reads: dict[str, set[str]]
     priors: dict[str, np.ndarray]
     levers: list[dict[str, float]]
@@ -90,19 +109,22 @@ class ScenarioRun:
 
 def simulate(scenario: Scenario, book: ParameterBook, source: SeededUniforms, years: int,
              keep: tuple[str, ...] = OUTPUTS) -> ScenarioRun:
-    """Run one scenario for `years` years on the draws of `source` (shared by all scenarios)."""
+    """Run one scenario for `years` years on the draws of `source` (shared by all scenarios).
+
+    Given the draws the model is deterministic: a scenario equal to the baseline reproduces it
+    to the last bit, so every difference is the scenario's own.
+    """
     reader = PriorReader(scenario, book, source)
     start = _shared_starting_point(reader, book)
     costs = unit_costs(reader)
     calendar = [book.start_year + offset for offset in range(years)]
-    draws = start.femicide_hazard.shape[0]
-    recorded = {name: np.empty((years, draws)) for name in keep}
+    recorded = YearlyOutputs(keep)
     lever_history: list[dict[str, float]] = []
     state, prison, probation = start.victims, start.prison, start.probation
     rates = start.rates
     previous_lever: dict[str, float] | None = start.lever
     new_total = start.new_victims.sum(axis=0)
-    for index, year in enumerate(calendar):
+    for year in calendar:
         lever = scenario.lever_values(year, book)
         lever_history.append(lever)
         if lever != previous_lever:
@@ -117,8 +139,7 @@ def simulate(scenario: Scenario, book: ParameterBook, source: SeededUniforms, ye
         volumes = _volumes(police, justice, victims, prison_year, probation_year, new_total,
                            justice_rate.programme)
         volumes.update(agency_costs(volumes, costs))
-        for name in keep:
-            recorded[name][index] = volumes[name]
+        recorded.append(volumes)
         state = next_victims(victims, start.new_victims)
         prison, probation = prison_year.stock, probation_year.stock
     return ScenarioRun(scenario, calendar, recorded, reader.reads, reader.values(),

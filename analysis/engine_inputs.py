@@ -1,9 +1,5 @@
-"""The draws of every prior, and the yearly rates each stage of the model uses.
-
-A `PriorReader` hands out the draws of one scenario's priors and records which stage read which
-prior: that record is the trace behind every output and the list of factors sensitivity varies.
-The `*_rates` functions turn priors and the levers in force into the rates of one year.
-"""
+"""The draws of every prior, recording which stage read which (the trace), and the yearly rates
+each stage of the model uses."""
 
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
-"""Stages 3–4: charge, withdrawal or reconciliation, conviction, sentence, prison and probation.
-
-Each criminal case leaves by exactly one route: no one charged, withdrawn, acquitted, or
-convicted (custody, probation or another sentence). Stocks follow admissions with exponential
-time served, so a stock fed by constant admissions settles at admissions × mean time served.
-"""
+"""Stages 3–4: charge, withdrawal or reconciliation, conviction, sentence, and the prison and
+probation stocks; each criminal case leaves by exactly one route."""
 
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
-"""Stages 1–2: which victims report, and which route the police give each complaint.
-
-Arrays are (…, K, D): risk tier, draw; a leading axis is allowed so the steady state can push
-unit vectors through.
-Every complaint leaves the police stage by exactly one route: criminal case, protection order,
-referral to support or administrative handling.
-"""
+"""Stages 1–2: which victims report, and the one route the police give each complaint (criminal
+case, protection order, referral to support or administrative handling)."""
 
 from __future__ import annotations
 
@@ -15,7 +10,7 @@ import numpy as np
 from analysis.engine_inputs import RouteRates, VictimGroups
 from analysis.risk import targeted_shares
 
-_TIER = -2
+_TIER = -2  # arrays are (…, K, D): risk tier, draw; the steady state adds a leading axis
 
 
 @dataclass(frozen=True)

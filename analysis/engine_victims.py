@@ -1,9 +1,5 @@
-"""Stage 5: repeat victimisation (true and recorded kept apart) and femicide.
-
-Every victim of a year leaves it by exactly one route: victimised again next year (a true
-repeat), killed, or free of violence. A repeat is recorded only when a victim the police already
-know reports again; the true repeats are all of them.
-"""
+"""Stage 5: repeat victimisation, true and recorded kept apart, and femicide; every victim leaves
+the year by one route (victimised again, killed, or free of violence)."""
 
 from __future__ import annotations
 
@@ -30,6 +26,9 @@ class VictimFlows:
 def victim_flows(police: PoliceFlows, one_case: JusticeFlows, rates: RepeatRates,
                  femicide_hazard: np.ndarray) -> VictimFlows:
     """Who of this year's victims is victimised again next year, and who is killed.
+
+    A repeat is recorded only when a victim the police already know reports again (see
+    `PoliceFlows.recorded_repeats`); the true repeats are all of them.
 
     `one_case` gives the routes of a single criminal case as shares (see `per_case`).
     """

@@ -1,9 +1,5 @@
-"""The default parameter tree: dated legal levers apart from behavioural priors, each with a source.
-
-Loaded from `analysis/data/parameters.yaml`, which is derived from
-`../shared/data/scenario-parameters.csv` (every row kept with its source) plus the calibration
-figures of `../shared/data/az-dv-statistics.md`.
-"""
+"""The default parameter tree: legal levers apart from behavioural priors, each with its source,
+read from `analysis/data/parameters.yaml` (derived from ../shared/data/scenario-parameters.csv)."""
 
 from __future__ import annotations
 

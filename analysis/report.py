@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from analysis.outputs import Results
 from analysis.report_figures import difference_figure
@@ -23,6 +23,13 @@ REPORT_OUTPUTS = ("complaints", "criminal_cases", "protection_orders", "persons_
                   "convictions", "prison_stock", "support_served", "true_repeats",
                   "recorded_repeats", "femicides", "cost_total")
 HEADLINE_OUTPUTS = ("true_repeats", "femicides", "criminal_cases", "cost_total")
+# column widths of each table (cm), within the 16.5 cm between the default margins
+_WIDTHS_CM = {
+    "levers": (1.6, 4.4, 1.3, 1.7, 7.5),
+    "results": (1.5, 4.4, 1.9, 3.3, 2.2, 3.2),
+    "assumptions": (3.6, 3.8, 1.9, 7.2),
+    "sensitivity": (6.0, 3.0, 3.0, 3.0),
+}
 
 
 def write_report(results: Results, path: str | Path, lang: str = "az",
@@ -60,8 +67,9 @@ def _lay_out(document: Document, line: str, tables: dict) -> None:
     elif line.startswith("- "):
         document.add_paragraph(line[2:], style="List Bullet")
     elif line.startswith("@table "):
-        header, rows = tables[line.split()[1]]()
-        _add_table(document, header, rows)
+        name = line.split()[1]
+        header, rows = tables[name]()
+        _add_table(document, header, rows, _WIDTHS_CM[name])
     elif line.startswith("@chart "):
         figure = tables["@chart"](line.split()[1])
         document.add_picture(io.BytesIO(figure), width=Cm(16))
@@ -69,16 +77,20 @@ def _lay_out(document: Document, line: str, tables: dict) -> None:
         document.add_paragraph(line)
 
 
-def _add_table(document: Document, header: list[str], rows: list[list[str]]) -> None:
+def _add_table(document: Document, header: list[str], rows: list[list[str]],
+               widths: tuple[float, ...]) -> None:
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = text
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)  # LibreOffice lays out by the grid, Word by the cells
+    for index, row in enumerate([header, *rows]):
+        cells = table.rows[0].cells if index == 0 else table.add_row().cells
+        for cell, text, width in zip(cells, row, widths, strict=True):
+            cell.width = Cm(width)
+            run = cell.paragraphs[0].add_run(text)
+            run.font.size = Pt(8)
+            run.bold = index == 0
 
 
 def _context(results: Results, lang: str, sensitivity: Sensitivity | None) -> dict:

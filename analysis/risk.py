@@ -1,10 +1,5 @@
-"""Risk-led targeting: a repeat-violence risk tool as a binormal classifier of given AUC.
-
-Scores of high-risk cases are N(d, 1) and of the others N(0, 1), with d = sqrt(2)·Φ⁻¹(AUC), so
-the tool's AUC is exactly the given one. A fixed share of cases (the orders or referrals there
-are) goes to those scoring above a threshold; the threshold follows from that share and the
-share of high-risk cases, and gives the hit rate among high-risk and among other cases.
-"""
+"""Risk-led targeting: a repeat-violence risk tool as a binormal classifier of given AUC that
+chooses who gets the protection orders and support referrals there are."""
 
 from __future__ import annotations
 
@@ -32,6 +27,9 @@ def separation(auc: np.ndarray) -> np.ndarray:
 
 def targeted_shares(auc: np.ndarray, prevalence: np.ndarray, coverage: np.ndarray) -> Targeting:
     """Who gets the `coverage` share of orders when a tool of `auc` ranks the cases.
+
+    Scores of high-risk cases are N(d, 1) and of the others N(0, 1), with d = √2·Φ⁻¹(AUC), so
+    the tool's AUC is exactly the given one; the cases scoring above a threshold get the order.
 
     `prevalence` is the share of high-risk cases. The overall share selected stays `coverage`
     (prevalence·high + (1 − prevalence)·other = coverage); with AUC 0.5 both shares equal it.

@@ -1,9 +1,5 @@
-"""Scenario files (YAML, validated strictly) and their explicit composition into one scenario.
-
-A scenario is a small diff on the parameter tree, as in OpenFisca: levers set from a year on,
-and priors replaced. A package names its components under `compose`; two components that set
-the same lever or prior differently are a conflict, reported as an error, never resolved silently.
-"""
+"""Scenario files (YAML, validated strictly) and their explicit composition: a scenario is a small
+diff on the parameter tree, as in OpenFisca, and components that conflict are an error."""
 
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
-"""Which priors drive a scenario's effect: Morris screening and Sobol indices (SALib).
-
-The factors are the random priors either run actually reads (the trace says which), each varied
-over its own distribution: SALib samples the unit interval and each prior's quantile function
-maps it, exactly as the ordinary draws do. The quantity studied is an output's difference from
-the baseline in one year, computed draw by draw.
-"""
+"""Morris screening and Sobol indices (SALib) of one output's difference from the baseline, over
+the random priors that the two runs actually read."""
 
 from __future__ import annotations
 
@@ -85,7 +80,11 @@ def sensitivity(scenario: ScenarioLike, output: str, baseline: ScenarioLike = "S
                 years: int | None = None, seed: int = DEFAULT_SEED, sobol_samples: int = 1024,
                 morris_trajectories: int = 64, methods: tuple[str, ...] = ("morris", "sobol"),
                 book: ParameterBook | None = None) -> Sensitivity:
-    """Morris and Sobol measures of `output` (scenario − baseline, in the last of `years`)."""
+    """Morris and Sobol measures of `output` (scenario − baseline, in the last of `years`).
+
+    SALib samples the unit interval and each prior's quantile function maps it, exactly as the
+    ordinary draws do, so every factor varies over its own distribution.
+    """
     if output not in OUTPUT_STAGES:
         raise KeyError(f"no output {output!r} (outputs: {', '.join(OUTPUT_STAGES)})")
     unknown = set(methods) - {"morris", "sobol"}

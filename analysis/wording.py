@@ -15,6 +15,8 @@ LANGUAGES = ("az", "en")
 
 def number(value: float, lang: str) -> str:
     """`1234.5` as `1,235` in English and `1 235` in Azerbaijani; small values keep decimals."""
+    if abs(value) < 0.005:  # no "-0.00" for a difference that rounds to nothing
+        value = 0.0
     digits = 0 if abs(value) >= 100 or value == int(value) else 2 if abs(value) < 10 else 1
     text = f"{value:,.{digits}f}"
     if lang == "az":

@@ -1,8 +1,5 @@
-"""YAML files read with the line of every key, so that a bad value is reported as `file:line: key`.
-
-Both the default parameter file and every scenario file go through here; pydantic's errors are
-translated into one `ScenarioFileError` whose message names the file, the line and the key.
-"""
+"""YAML files read with the line of every key, so that a bad value in a parameter or scenario file
+is reported as `file:line: key: problem`."""
 
 from __future__ import annotations
 

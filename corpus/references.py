@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 from corpus.references_nlp import (
     AZ_ORDINAL_WORDS,
     DASH,
+    DASHES,
     NUMBER,
     ORDINAL_SUFFIX,
     ORDINAL_WORD,
@@ -33,6 +34,7 @@ from corpus.references_nlp import (
     SEPARATOR,
     UNIT,
     pipeline,
+    unit_of,
 )
 
 ScopeKind = Literal["THIS", "SAME", "CODE", "CONSTITUTION", "TITLE", "NONE", "ARTICLE", "PRIOR"]
@@ -107,15 +109,16 @@ def _compact(text: str) -> tuple[str, list[int]]:
 # lexeme for every new word form, and agglutinative Azerbaijani has a great many.
 _ANCHORS = {
     "az": re.compile(
-        r"\d-?c[ıiuü]\s+(?:madd|hiss|bənd|yarımbənd|fəs[il]|bölm)|\b[IVX]+\s+hissə"
+        r"\d-?c[ıiuü]\s+(?:madd|hiss|bənd|yarımbənd|fəs[il]|bölm)"
+        r"|\b[IVXL]+\s+(?:hissə|fəs[il]|bölm)"
         r"|Məcəlləs|MƏCƏLLƏS|Konstitusiyas|KONSTİTUSİYAS"
         r"|['\"”»’]\s*(?:Azərbaycan\s+Respublikası\w*\s+)?[Qq]anun"),
     "en": re.compile(
         r"\b(?:Articles?|Parts?|Paragraphs?|Clauses?|Chapters?|Sections?)\s+\d"
         r"|\bLaw\s+(?:No|[\"“])|Constitution|\bCode\b", re.IGNORECASE),
 }
-_SENTENCE_BREAK = re.compile(r"(?:[;:]|[^\d\s]\.)\s")
-_LOOK_BACK, _LOOK_AHEAD = 250, 80
+_SENTENCE_BREAK = re.compile(r"(?:[:]|[^\d\s]\.)\s")
+_LOOK_BACK, _LOOK_AHEAD = 250, 40
 
 
 def _windows(text: str, lang: str) -> list[tuple[int, int]]:
@@ -166,7 +169,7 @@ def _back(span: tuple[int, int], offsets: list[int]) -> tuple[int, int]:
 
 
 def _citations(doc: Doc, matcher, lang: str) -> list[Citation]:  # type: ignore[no-untyped-def]
-    matches = matcher(doc, as_spans=True) if doc.has_annotation("TAG") else []
+    matches = matcher(doc, as_spans=True)
     groups = sorted((m for m in matches if m.label_ == "GROUP"), key=lambda span: span.start)
     groups = _non_overlapping(groups)
     chains = _chains(doc, groups, lang)
@@ -238,10 +241,10 @@ def _chains(doc: Doc, groups: list[Span], lang: str) -> list[list[Span]]:
     group whose unit word is genitive continues into the group right after it."""
     chains: list[list[Span]] = []
     for group in groups:
-        if chains and lang == "az" and group.start == chains[-1][-1].end:
-            if doc[chains[-1][-1].end - 1].norm_.endswith(_GENITIVE_ENDINGS):
-                chains[-1].append(group)
-                continue
+        follows = bool(chains) and lang == "az" and group.start == chains[-1][-1].end
+        if follows and doc[chains[-1][-1].end - 1].norm_.endswith(_GENITIVE_ENDINGS):
+            chains[-1].append(group)
+            continue
         chains.append([group])
     return chains
 
@@ -252,15 +255,17 @@ def _level(group: Span, lang: str) -> Level | None:
     items: list[Item] = []
     pending_range = False
     for token in numbers:
-        if token.tag_ == DASH:
+        if token.shape_ == DASH:
             pending_range = bool(items)
             continue
-        if token.tag_ == SEPARATOR:
+        if token.shape_ == SEPARATOR:
             pending_range = False
             continue
         value, roman = _number_text(token)
         if value is None:
             continue
+        if token.norm_[:1] in DASHES:
+            pending_range, value = bool(items), value.lstrip("".join(DASHES))
         if pending_range and items[-1].last is None and not items[-1].roman:
             items[-1] = Item(items[-1].first, value)
         else:
@@ -268,17 +273,18 @@ def _level(group: Span, lang: str) -> Level | None:
         pending_range = False
     if not items:
         return None
-    if any(item.roman for item in items) and unit_token.lemma_ not in ("part", "section", "chapter"):
+    unit = unit_of(unit_token.norm_, lang)
+    if any(item.roman for item in items) and unit not in ("part", "section", "chapter"):
         return None
-    return Level(unit_token.lemma_, tuple(items))  # type: ignore[arg-type]
+    return Level(unit, tuple(items))  # type: ignore[arg-type]
 
 
 def _number_text(token) -> tuple[str | None, bool]:  # type: ignore[no-untyped-def]
-    if token.tag_ == NUMBER:
+    if token.shape_ == NUMBER:
         return ORDINAL_SUFFIX.sub("", token.norm_).rstrip(".-"), False
-    if token.tag_ == ROMAN:
+    if token.shape_ == ROMAN:
         return token.text.upper(), True
-    if token.tag_ == ORDINAL_WORD:
+    if token.shape_ == ORDINAL_WORD:
         return str(AZ_ORDINAL_WORDS[token.norm_]), False
     return None, False
 
@@ -289,7 +295,7 @@ def _has_ordinal_form(chain: list[Span], lang: str) -> bool:
     if lang != "az":
         return True
     last = chain[0][-2]
-    return last.tag_ in (ROMAN, ORDINAL_WORD) or bool(ORDINAL_SUFFIX.search(last.norm_))
+    return last.shape_ in (ROMAN, ORDINAL_WORD) or bool(ORDINAL_SUFFIX.search(last.norm_))
 
 
 def _scope_of(doc: Doc, chain: list[Span], entities: list[Span], lang: str):  # type: ignore[no-untyped-def]
@@ -300,7 +306,8 @@ def _scope_of(doc: Doc, chain: list[Span], entities: list[Span], lang: str):  # 
             if entity.end == start or (entity.end == start - 1 and doc[start - 1].norm_ in "'\""):
                 return _entity_scope(entity), entity
         previous = doc[start - 2 : start]
-        if len(previous) == 2 and previous[0].norm_ in ("bu", "həmin") and previous[1].tag_ == UNIT:
+        this_or_that = previous[0].norm_ in ("bu", "həmin") if len(previous) == 2 else False
+        if this_or_that and previous[1].shape_ == UNIT:
             kind = "ARTICLE" if previous[0].norm_ == "bu" else "PRIOR"
             return Scope(kind, previous.text, (previous.start_char, previous.end_char)), None
         return Scope("NONE"), None

@@ -11,55 +11,13 @@ Ranges expand to the provisions that exist between their ends: `1.0.3-1.0.6` in 
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass, field
 
-from corpus.ids import Num, container_eid
 from corpus.model import Act, Provision, Reference, ReferenceStatus, Target
 from corpus.references import Citation, Item, Level, find_citations
 from corpus.references_acts import CONSTITUTION, ActNames
-from corpus.references_nlp import ROMAN_NUMERALS, fold
-
-_REPEALED = re.compile(r"çıxarılmışdır|qüvvədən düşmüş|ləğv edilmişdir|çıxarılıb")
-_STATUS_ORDER: tuple[ReferenceStatus, ...] = ("ambiguous", "dangling", "unresolved", "resolved")
-
-
-class ActIndex:
-    """Look-ups into one act: number -> eId, ranges by number order, repealed provisions."""
-
-    def __init__(self, act: Act) -> None:
-        self.act = act
-        self.by_eid: dict[str, Provision] = act.index()
-        self.by_num: dict[str, str] = {p.num: p.eid for p in self.by_eid.values() if p.is_numbered}
-        self._order: dict[int, list[tuple[tuple, str]]] | None = None
-        self._footnotes = {note.number: note.text for note in act.footnotes}
-
-    def eid(self, num: str) -> str | None:
-        return self.by_num.get(num)
-
-    def between(self, first: Num, last: Num) -> list[str]:
-        """Numbers of the provisions at the ends' depth that lie between them, in order."""
-        if self._order is None:
-            self._order = {}
-            for num in self.by_num:
-                parsed = Num.try_parse(num)
-                if parsed is not None:
-                    self._order.setdefault(parsed.depth, []).append((parsed.sort_key(), num))
-            for entries in self._order.values():
-                entries.sort()
-        entries = self._order.get(first.depth, [])
-        low = bisect.bisect_left(entries, (first.sort_key(), ""))
-        high = bisect.bisect_right(entries, (last.sort_key(), "\uffff"))
-        return [num for _, num in entries[low:high]]
-
-    def repealed(self, eid: str) -> bool:
-        """No text, no children, and a footnote that says the provision was removed."""
-        provision = self.by_eid.get(eid)
-        if provision is None or provision.text.strip() or provision.children:
-            return False
-        notes = (self._footnotes.get(n, "") for n in provision.footnotes)
-        return any(_REPEALED.search(fold(note)) for note in notes)
+from corpus.references_lookup import ActIndex, lookup, note_of, worst
+from corpus.references_nlp import roman_value
 
 
 @dataclass
@@ -109,6 +67,11 @@ class Resolver:
             reference.targets = [Target(act_id)]
             reference.status = "resolved" if in_corpus else "unresolved"
             return reference
+        if _within_note(citation, context):
+            # `bu 'Qeyd'in 1-ci bəndində`: a clause of the note the text stands in.
+            reference.targets = [Target(act_id, context.provision.eid, context.provision.num)]
+            reference.status = "resolved"
+            return reference
         numbers = _compose(citation.levels, _base(citation, context, act_id), roman=not in_corpus)
         if not in_corpus:
             reference.targets = [Target(act_id, None, first if last is None else f"{first}-{last}")
@@ -119,12 +82,12 @@ class Resolver:
         statuses: list[ReferenceStatus] = []
         coarse = len(citation.levels) > 1 or citation.scope.kind in ("ARTICLE", "PRIOR")
         for first, last in numbers:
-            targets, status = _lookup(index, first, last, coarse=coarse)
+            targets, status = lookup(index, first, last, coarse=coarse)
             if citation.note:
-                targets = [_note_of(index, target) for target in targets]
+                targets = [note_of(index, target) for target in targets]
             reference.targets.extend(targets)
             statuses.append(status)
-        reference.status = next(s for s in _STATUS_ORDER if s in statuses or s == "resolved")
+        reference.status = worst(statuses)
         if reference.targets and reference.targets[-1].num:
             context.last_number = reference.targets[-1].num
         return reference
@@ -178,6 +141,11 @@ def _better(candidate: Act, current: Act) -> bool:
     return rank(candidate) > rank(current)
 
 
+def _within_note(citation: Citation, context: Context) -> bool:
+    return (context.provision.kind == "note" and citation.scope.kind == "NONE"
+            and citation.levels[0].unit in ("part", "clause") and not citation.scope.inherited)
+
+
 def _base(citation: Citation, context: Context, act_id: str) -> str:
     """The number a chain hangs under: `bu maddənin 1-ci bəndi` hangs under the article the text
     belongs to, `həmin maddənin` under the provision cited just before."""
@@ -215,111 +183,10 @@ def _compose(levels: list[Level], base: str, *, roman: bool) -> list[tuple[str, 
 
 def _value(text: str, item: Item, roman: bool) -> str:
     if item.roman and not roman:
-        return str(ROMAN_NUMERALS.get(text.lower(), text))
+        return str(roman_value(text) or text)
     return text
 
 
 def _join(prefix: str, value: str) -> str:
     return f"{prefix}.{value}" if prefix else value
 
-
-def _note_of(index: ActIndex, target: Target) -> Target:
-    """The `Qeyd` (note) of the cited article, where the parser made it a provision."""
-    note = f"{target.eid}__hcontainer_note1"
-    return Target(target.act, note, target.num) if note in index.by_eid else target
-
-
-def _lookup(index: ActIndex, first: str, last: str | None, *, coarse: bool
-            ) -> tuple[list[Target], ReferenceStatus]:
-    act_id = index.act.work_id
-    if first.startswith(("chapter:", "section:")):
-        kind, _, value = first.partition(":")
-        eid = container_eid("chapter" if kind == "chapter" else "part", value)
-        if eid not in index.by_eid and kind == "section":
-            eid = container_eid("section", value)
-        return [Target(act_id, eid, value)], _exists(index, eid)
-    if last is not None:
-        return _range(index, first, last)
-    targets, status = _single(index, first)
-    if coarse and status != "resolved" and len(targets) == 1:
-        return _ancestor(index, first) or (targets, status)
-    return targets, status
-
-
-def _ancestor(index: ActIndex, text: str) -> tuple[list[Target], ReferenceStatus] | None:
-    """`73-cü maddəsinin 1-ci bəndi` where the parse keeps the clauses of Article 73 inside the
-    article's text: the citation lands on the nearest provision that exists."""
-    num = Num.try_parse(text)
-    while num is not None and num.parent is not None:
-        num = num.parent
-        eid = index.eid(num.text)
-        if eid is not None:
-            return [Target(index.act.work_id, eid, num.text)], _exists(index, eid)
-    return None
-
-
-def _single(index: ActIndex, text: str) -> tuple[list[Target], ReferenceStatus]:
-    act_id = index.act.work_id
-    whole = Num.try_parse(text)
-    eid = index.eid(text)
-    ranges = _hyphen_ranges(index, text)
-    if eid is not None:
-        status: ReferenceStatus = "ambiguous" if ranges else _exists(index, eid)
-        return [Target(act_id, eid, text)], status
-    if ranges:
-        return ranges, "resolved"
-    if whole is None:
-        return [Target(act_id, None, text)], _missing(index)
-    split = _likely_range(text)
-    if split is not None:
-        return _range(index, *split)
-    return [Target(act_id, whole.eid, text)], _missing(index)
-
-
-def _hyphen_ranges(index: ActIndex, text: str) -> list[Target]:
-    """`52.1-52.2` read as a range whose two ends both exist in the act, else []."""
-    for position in [m.start() for m in re.finditer("-", text)]:
-        first, last = text[:position], text[position + 1 :]
-        a, b = Num.try_parse(first), Num.try_parse(last)
-        if a and b and a.depth == b.depth and a < b and index.eid(first) and index.eid(last):
-            return _range(index, first, last)[0]
-    return []
-
-
-def _likely_range(text: str) -> tuple[str, str] | None:
-    """Without the act to ask: `406-409` and `1.0.3-1.0.6` are ranges, `144-1` and `12.4-1` are
-    numbers (a hyphenated suffix is smaller than the number it hangs on)."""
-    for position in [m.start() for m in re.finditer("-", text)]:
-        first, last = text[:position], text[position + 1 :]
-        a, b = Num.try_parse(first), Num.try_parse(last)
-        if a and b and a.depth == b.depth and a.sort_key() < b.sort_key():
-            if a.depth > 1 or int(b.parts[0].split("-")[0]) > int(a.parts[0].split("-")[-1]):
-                return first, last
-    return None
-
-
-def _range(index: ActIndex, first: str, last: str) -> tuple[list[Target], ReferenceStatus]:
-    act_id = index.act.work_id
-    a, b = Num.try_parse(first), Num.try_parse(last)
-    if a is None or b is None:
-        return [Target(act_id, None, f"{first}-{last}")], _missing(index)
-    if a.depth != b.depth:
-        nums = [first, last]
-    else:
-        nums = index.between(a, b)
-        # A cited end that the act lacks stays a target, so the gap shows.
-        nums = ([first] if first not in nums else []) + nums + ([last] if last not in nums else [])
-    targets = [Target(act_id, index.eid(num) or Num.parse(num).eid, num) for num in nums]
-    statuses = [_exists(index, index.eid(num)) for num in (first, last)]
-    status = next(s for s in _STATUS_ORDER if s in statuses or s == "resolved")
-    return targets, status
-
-
-def _exists(index: ActIndex, eid: str | None) -> ReferenceStatus:
-    if eid is None or eid not in index.by_eid:
-        return _missing(index)
-    return "dangling" if index.repealed(eid) else "resolved"
-
-
-def _missing(index: ActIndex) -> ReferenceStatus:
-    return "dangling" if index.act.complete else "unresolved"

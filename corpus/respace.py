@@ -15,15 +15,22 @@ from typing import Any
 
 from corpus.respace_gaps import (
     LONE_LINE,
+    ORDINARY_PAIR,
     QUOTES,
     RUN,
     SPLIT,
     GapKind,
     gap_kinds,
+    has_bare_quote,
     letter_spaced,
+    scrambled_spans,
 )
+
+__all__ = ["Respacer", "lone_glyph_ratio", "scrambled_spans"]
 from corpus.respace_lexicon import (
     ARTEFACT,
+    GLYPHS,
+    OPENING,
     Lexicon,
     az_lower,
     clean_tokens,
@@ -32,7 +39,7 @@ from corpus.respace_lexicon import (
 )
 
 # Texts with no artefact: clean conversions, the DV and social-services laws. The artefacted
-# codes add their clean spans (see `clean_words`).
+# codes add their clean spans (see `clean_tokens`).
 CLEAN_SOURCES = (
     "az/codes/competition-code.md",
     "az/codes/family-code.structured.md",
@@ -51,30 +58,47 @@ _MAX_WORD_TOKENS = 12
 # Weight of the character model against the word counts, and the cost of leaving a lone glyph.
 _NOVEL_WEIGHT = 0.02
 _LONE_GLYPH_COST = -60.0
-# A novel word must start like a known one (its first `_STEM` letters); others cost this per
-# letter, more than the character model charges for any plausible word.
-_STEM = 3
+# A novel word must start like a known one (its first `OPENING` letters); others cost this
+# per letter, more than the character model charges for any plausible word.
 _JUNK_CHAR_COST = -5.0
 _LONGEST_WORD = 30
-# Tokens a word may reach beyond the longest ending it shares with a known word.
-_NOVEL_REACH = 4
+# Tokens a word may reach, in the quick pass, beyond the longest ending it shares with a
+# known word; a chain whose quick segmentation has a novel word is segmented again in full.
+_NOVEL_REACH = 1
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+_CACHE_LIMIT = 1_000_000
 
 
 class Respacer:
     """Re-segments runs of tokens split by stray glyphs into the most probable words.
 
-    >>> r = Respacer.default()
+    A run is the tokens a stray glyph links (`il ə ba ğ lı`); every gap next to the glyph may
+    be closed or be a real boundary, and a Viterbi search picks the segmentation whose words
+    score best: by their count among the clean words of the corpus, or for a form never seen
+    by a character model of those words. So `il ə ba ğ lı` reads `ilə bağlı`, not
+    `iləbağ lı`. Only spaces are removed; letter-spaced words (`M a d d ə   1 1 .`) are left
+    to the normaliser. Given several lines at once, it also joins the glyphs the conversion
+    put on lines of their own (`m\n\nə\n\nhk\n\nə\n\nm\n\nə` -> `məhkəmə`).
+
+    >>> r = Respacer.from_texts(["Ərizənin məzmunu: məişət zorakılığı ilə bağlı hallar."])
     >>> r.repair("Madd ə 355-2. Ə riz ə nin m ə zmunu")
     'Maddə 355-2. Ərizənin məzmunu'
+    >>> r.repair_with_count("M ə i şə t  zorakılı ğ ı  il ə ba ğ lı")
+    ('Məişət  zorakılığı  ilə bağlı', 9)
     """
 
     def __init__(self, lexicon: Lexicon, novel_weight: float = _NOVEL_WEIGHT) -> None:
         self.lexicon = lexicon
         self.novel_weight = novel_weight
+        self._forget()
+
+    def _forget(self) -> None:
+        """Empty the memos of scored words, runs and chains (the 15 codes fill ~100,000)."""
         self._word_scores: dict[str, float] = {}
-        self._runs: dict[str, tuple[str, int]] = {}
+        self._runs: dict[str, tuple[str, bool]] = {}
         self._chains: dict[tuple[str, ...], list[bool]] = {}
+        self._letters: dict[str, str] = {}
+        self._novel: set[str] = set()
 
     def __getstate__(self) -> dict[str, Any]:
         return {"lexicon": self.lexicon, "novel_weight": self.novel_weight}
@@ -113,6 +137,8 @@ class Respacer:
         """The repaired text and the number of spaces removed."""
         if not isinstance(text, str) or ARTEFACT.search(text) is None:
             return text, 0
+        if len(self._word_scores) > _CACHE_LIMIT:
+            self._forget()
         try:
             return self._repair(text)
         except Exception:  # the repair is a layer: on any surprise the source text stands
@@ -130,7 +156,7 @@ class Respacer:
             if end > start:
                 parts = SPLIT.split(text[start:end])
                 tokens, seps = parts[0::2], parts[1::2]
-                quotes = _quotes_in(text, start) if _has_bare_quote(tokens) else 0
+                quotes = _quotes_in(text, start) if has_bare_quote(tokens) else 0
                 repaired, joins = self._resegment(tokens, seps, gap_kinds(tokens, seps, quotes))
                 pieces.append(repaired)
                 count += joins
@@ -138,35 +164,37 @@ class Respacer:
         return "".join(pieces), count
 
     def _repair_runs(self, text: str, start: int, end: int) -> tuple[str, int]:
-        """Repair the single-line runs of text[start:end] (`Madd ə 355-2. Ə riz ə nin`)."""
-        pieces: list[str] = []
-        count = 0
-        done = start
-        spaced = letter_spaced(text, start, end)
-        zone = 0
-        for match in RUN.finditer(text, start, end):
-            while zone < len(spaced) and spaced[zone][1] <= match.start():
-                zone += 1
-            if zone < len(spaced) and spaced[zone][0] < match.end():
-                continue  # `M a d d ə   1 1 .` is the normaliser's to close up
+        """Repair the single-line runs of text[start:end] (`Madd ə 355-2. Ə riz ə nin`).
+
+        Each join removes one single space, so the joins are the characters the text lost.
+        """
+        segment = text[start:end]
+        runs = self._runs
+        spaced = letter_spaced(segment, 0, len(segment)) if ORDINARY_PAIR.search(segment) else []
+        zone = [0]
+
+        def replace(match: re.Match[str]) -> str:
             run = match.group()
-            cached = self._runs.get(run)
-            if cached is None:
+            known = runs.get(run)
+            if known is None:
                 tokens = run.split(" ")
                 seps = [" "] * (len(tokens) - 1)
-                if _has_bare_quote(tokens):
+                if any(quote in run for quote in QUOTES) and has_bare_quote(tokens):
                     # the side a bare quote joins depends on the quotes before it
-                    kinds = gap_kinds(tokens, seps, _quotes_in(text, match.start()))
-                    cached = self._resegment(tokens, seps, kinds)
+                    kinds = gap_kinds(tokens, seps, _quotes_in(segment, match.start()))
+                    known = (self._resegment(tokens, seps, kinds)[0], _has_single_letter(tokens))
                 else:
-                    cached = self._resegment(tokens, seps, gap_kinds(tokens, seps))
-                    self._runs[run] = cached
-            pieces.append(text[done : match.start()])
-            pieces.append(cached[0])
-            count += cached[1]
-            done = match.end()
-        pieces.append(text[done:end])
-        return "".join(pieces), count
+                    repaired = self._resegment(tokens, seps, gap_kinds(tokens, seps))[0]
+                    known = runs[run] = (repaired, _has_single_letter(tokens))
+            if known[1] and spaced:
+                while zone[0] < len(spaced) and spaced[zone[0]][1] <= match.start():
+                    zone[0] += 1
+                if zone[0] < len(spaced) and spaced[zone[0]][0] < match.end():
+                    return run  # `M a d d ə   1 1 .` is the normaliser's to close up
+            return known[0]
+
+        repaired = RUN.sub(replace, segment)
+        return repaired, len(segment) - len(repaired)
 
     def _resegment(
         self, tokens: list[str], seps: list[str], kinds: list[GapKind]
@@ -184,7 +212,10 @@ class Respacer:
             chain = (*tokens[start : end + 1], *kinds[start:end])
             flags = self._chains.get(chain)
             if flags is None:
-                flags = self._segment(tokens[start : end + 1], kinds[start:end])
+                flags = self._segment(tokens[start : end + 1], kinds[start:end], _NOVEL_REACH)
+                if not self._all_known(tokens[start : end + 1], flags):
+                    # a word the lexicon lacks may be longer than the quick pass looked
+                    flags = self._segment(tokens[start : end + 1], kinds[start:end], None)
                 self._chains[chain] = flags
             joined[start:end] = flags
             start = end + 1
@@ -196,42 +227,66 @@ class Respacer:
         out.append(tokens[-1])
         return "".join(out), sum(joined)
 
-    def _segment(self, tokens: list[str], kinds: list[GapKind]) -> list[bool]:
+    def _all_known(self, tokens: list[str], flags: list[bool]) -> bool:
+        """Whether every word of a segmentation is a form the lexicon has seen."""
+        novel = self._novel
+        word = tokens[0]
+        for token, joined in zip(tokens[1:], flags, strict=True):
+            if joined:
+                word += token
+                continue
+            if word in novel:
+                return False
+            word = token
+        return word not in novel
+
+    def _segment(
+        self, tokens: list[str], kinds: list[GapKind], reach: int | None
+    ) -> list[bool]:
         """Which gaps of a run to close: the segmentation whose words score best (Viterbi).
 
         A word is grown leftwards token by token while it still ends some known word; past
-        that only `_NOVEL_REACH` more tokens are tried, since `vəqısamüddətli` and longer
-        cannot be words.
+        that only `reach` more tokens are tried (all when `reach` is None).
         """
         size = len(tokens)
-        letters = [az_lower(_NOT_LETTER.sub("", token)) for token in tokens]
+        lowered = self._letters
+        letters = []
+        for token in tokens:
+            low = lowered.get(token)
+            if low is None:
+                low = lowered[token] = az_lower(_NOT_LETTER.sub("", token))
+            letters.append(low)
         endings = self.lexicon.suffixes
         scores = self._word_scores
+        score_word = self.word_score
+        can_start = [True, *(kind != "join" for kind in kinds)]
         best = [-math.inf] * (size + 1)
         back = [0] * (size + 1)
         best[0] = 0.0
         for end in range(1, size + 1):
-            if end < size and kinds[end - 1] == "join":
+            if end < size and not can_start[end]:
                 continue
             word = ""
             tail = ""
-            reach = _NOVEL_REACH
+            left = _MAX_WORD_TOKENS if reach is None else reach
+            top = -math.inf
             for begin in range(end - 1, max(-1, end - 1 - _MAX_WORD_TOKENS), -1):
                 word = tokens[begin] + word
                 tail = letters[begin] + tail
                 if tail not in endings:
-                    reach -= 1
-                    if reach < 0 or len(tail) > _LONGEST_WORD:
+                    left -= 1
+                    if left < 0 or len(tail) > _LONGEST_WORD:
                         break
-                if (begin > 0 and kinds[begin - 1] == "join") or best[begin] == -math.inf:
+                if not can_start[begin]:
                     continue
                 score = scores.get(word)
                 if score is None:
-                    score = self.word_score(word)
+                    score = score_word(word)
                 score += best[begin]
-                if score > best[end]:
-                    best[end] = score
+                if score > top:
+                    top = score
                     back[end] = begin
+            best[end] = top
         cuts: set[int] = set()
         end = size
         while end > 0:
@@ -244,10 +299,10 @@ class Respacer:
         cached = self._word_scores.get(token)
         if cached is not None:
             return cached
-        if token.isalpha():
-            score = self._core_score(az_lower(token))
-        else:
-            score = sum(self._core_score(core) for core in word_core_list(token))
+        cores = [az_lower(token)] if token.isalpha() else word_core_list(token)
+        score = sum(self._core_score(core) for core in cores)
+        if not all(core in self.lexicon.counts for core in cores):
+            self._novel.add(token)
         self._word_scores[token] = score
         return score
 
@@ -261,14 +316,15 @@ class Respacer:
             # glyphs the conversion shuffled out of their words (`ə\n\nə\n\nə`): absorbing
             # them into a neighbour must not look better than leaving them
             return _LONE_GLYPH_COST * sum(map(len, _LONE.findall(core)))
-        if core[:_STEM] not in lexicon.prefixes or len(core) > _LONGEST_WORD:
+        if core[:OPENING] not in lexicon.prefixes or len(core) > _LONGEST_WORD:
             # no known word starts like this (`vəb`, `iləbağ`): junk, not worth the model's time
             return math.log(self.novel_weight) + _JUNK_CHAR_COST * (len(core) + 1)
         return math.log(self.novel_weight) + lexicon.chars.word_logprob(core)
 
 
-def _has_bare_quote(tokens: list[str]) -> bool:
-    return any(token and token[0] in QUOTES for token in tokens)
+def _has_single_letter(tokens: list[str]) -> bool:
+    """Whether a run has a one-letter ordinary token, as letter-spaced words do (`d ə`)."""
+    return any(len(token) == 1 and token.isalpha() and token not in GLYPHS for token in tokens)
 
 
 def _quotes_in(text: str, end: int) -> int:

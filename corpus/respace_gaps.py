@@ -19,19 +19,36 @@ _GLYPH_RUN = rf"[^\w\s]*[{GLYPHS}]+[^\w\s]*"
 # A run on one line: tokens joined by single spaces, each gap touching a glyph run
 # (`Madd ə 355-2. Ə riz ə nin m ə zmunu`). Double spaces are justified text: real boundaries.
 RUN = re.compile(
-    rf"(?<!\S)(?:\S+ )?{_GLYPH_RUN}(?!\S)(?:(?: \S+)? {_GLYPH_RUN}(?!\S))*(?: \S+)?(?!\S)"
+    rf"(?<!\S)(?:\S++ )?{_GLYPH_RUN}(?!\S)(?:(?: \S++)? {_GLYPH_RUN}(?!\S))*(?: \S++)?(?!\S)"
 )
 # Four or more one-character tokens: a letter-spaced word (`M a d d ə`, `f ə s i l`) or a
 # run of the artefact (`h ə r ə k ə t`); `letter_spaced` tells them apart.
-_SINGLES = re.compile(r"(?<!\S)\w(?: \w){3,}(?!\S)")
+_ORDINARY_PAIR = re.compile(rf"(?<!\S)[^\W\d_{GLYPHS}] [^\W\d_{GLYPHS}](?!\S)")
+# Two ordinary one-letter tokens side by side: a cheap test, starting with a plain space, of
+# whether a text may hold letter-spaced words at all.
+ORDINARY_PAIR = re.compile(rf" [^\W\d_{GLYPHS}] [^\W\d_{GLYPHS}](?!\S)")
+_SINGLES = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){3,}(?!\S)")
 # A glyph run alone on its line: a paragraph the conversion broke at every font change
 # (`m\n\nə\n\nhk\n\nə\n\nm\n\nə\n\nsin`).
 LONE_LINE = re.compile(rf"(?m)^[ \t]*{_GLYPH_RUN}[ \t]*$")
 SPLIT = re.compile(r"(\s+)")
+# Three or more glyph runs in a row (`ə\n\nə\n\nş\n\nə`, `görəə ə ə ə ə`): glyphs the PDF
+# shuffled out of their words, with no word left to put them back into.
+_SCRAMBLED = re.compile(rf"(?<!\S){_GLYPH_RUN}(?:\s+{_GLYPH_RUN}(?!\S)){{2,}}")
 
 _CLOSING = frozenset(",;:.)]»!?")
 _OPENING = frozenset("([«")
 QUOTES = frozenset("'\"“”„")
+
+
+def scrambled_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of glyphs the conversion shuffled out of their words, which no join can repair:
+    the normaliser may set them aside with a diagnostic (the source text keeps them).
+
+    >>> scrambled_spans("pozulmasına görə ə ə ə ş ə x b rdarlıq")
+    [(17, 26)]
+    """
+    return [match.span() for match in _SCRAMBLED.finditer(text)]
 
 
 def letter_spaced(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -44,14 +61,14 @@ def letter_spaced(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int, bool]] = []
     for match in _SINGLES.finditer(text, start, end):
-        letters = match.group()[::2]
-        pairs = sum(
-            1
-            for a, b in pairwise(letters)
-            if a not in GLYPHS and b not in GLYPHS
-        )
-        spaced = pairs >= 3 or (pairs >= 2 and 3 * pairs >= len(letters) - 1)
+        spaced = False
+        if _ORDINARY_PAIR.search(match.group()):
+            letters = match.group()[::2]
+            pairs = sum(1 for a, b in pairwise(letters) if a not in GLYPHS and b not in GLYPHS)
+            spaced = pairs >= 3 or (pairs >= 2 and 2 * pairs >= len(letters) - 1)
         found.append((match.start(), match.end(), spaced))
+    if not any(spaced for _, _, spaced in found):
+        return []
     flags = [spaced for _, _, spaced in found]
     for i in range(1, len(found)):
         if (flags[i - 1] or flags[i]) and not text[found[i - 1][1] : found[i][0]].strip(" "):
@@ -70,9 +87,18 @@ def gap_kinds(tokens: list[str], seps: list[str], quotes_before: int = 0) -> lis
     """
     glyph = [is_glyph_token(token) for token in tokens]
     kinds = [_gap_kind(tokens, seps, glyph, k) for k in range(len(seps))]
-    if any(token and token[0] in QUOTES for token in tokens):
+    if any(quote in token for token in tokens for quote in QUOTES) and has_bare_quote(tokens):
         _attach_quotes(tokens, kinds, quotes_before)
     return kinds
+
+
+def has_bare_quote(tokens: list[str]) -> bool:
+    """Whether some token is a quote mark on its own (`' İ nformasiya`)."""
+    return any(_is_bare_quote(token) for token in tokens)
+
+
+def _is_bare_quote(token: str) -> bool:
+    return bool(token) and token[0] in QUOTES and not any(c.isalnum() for c in token)
 
 
 def _alone(seps: list[str], k: int) -> bool:
@@ -120,8 +146,8 @@ def _attach_quotes(tokens: list[str], kinds: list[GapKind], seen: int) -> None:
     number a closing one.
     """
     for k, token in enumerate(tokens):
-        bare = bool(token) and token[0] in QUOTES and not any(c.isalnum() for c in token)
-        if bare and 0 < k < len(kinds) and kinds[k - 1] == "join" and kinds[k] == "join":
+        between = 0 < k < len(kinds) and kinds[k - 1] == "join" and kinds[k] == "join"
+        if between and _is_bare_quote(token):
             if seen % 2 == 0:
                 kinds[k - 1] = "cut"
             else:

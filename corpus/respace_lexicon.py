@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 # The glyphs the PDF conversion set in their own font run, so it put spaces around them;
 # Cyrillic look-alikes (ә є з) come from the same font runs in a few codes.
@@ -23,6 +24,12 @@ _LOWER = str.maketrans({"İ": "i", "I": "ı"})
 # Single letters are debris of letter-spaced headings (`M a d d ə`), not words; `o` (that) is
 # a word and `s` the `və s.` (etc.) abbreviation.
 _ONE_LETTER_WORDS = frozenset({"o", "s"})
+_RARE = 2
+# How many first letters of a word `Lexicon.prefixes` keeps: enough to tell `vəb` (no word
+# starts so) from `qıs` (`qısa`, `qısamüddətli`).
+OPENING = 3
+_EDGE = frozenset("əşği")
+_COMMON = 50
 
 
 def az_lower(word: str) -> str:
@@ -51,7 +58,7 @@ def clean_tokens(text: str) -> Counter[str]:
     counts = Counter(tokens)
     glyphs = {token for token in counts if GLYPH_TOKEN.fullmatch(token)}
     if glyphs:
-        stray = {i for i, token in enumerate(tokens) if token in glyphs}
+        stray = set(compress(range(len(tokens)), map(glyphs.__contains__, tokens)))
         beside = {i - 1 for i in stray} | {i + 1 for i in stray}
         beside -= stray
         beside.discard(-1)
@@ -140,6 +147,14 @@ class CharModel:
         return total
 
 
+def _glued(word: str, counts: dict[str, int]) -> bool:
+    """Whether a rare form is two common words run together (`vəzifətutma` for `vəzifə tutma`)."""
+    return any(
+        counts.get(word[:cut], 0) >= _COMMON and counts.get(word[cut:], 0) >= _COMMON
+        for cut in range(3, len(word) - 2)
+    )
+
+
 @dataclass
 class Lexicon:
     """Counts of clean word forms (Azerbaijani lower case) and the character model over them."""
@@ -152,10 +167,22 @@ class Lexicon:
 
     @classmethod
     def from_counts(cls, words: Counter[str], order: int = 5) -> Lexicon:
-        counts = Counter(
-            {w: n for w, n in words.items() if len(w) > 1 or w in _ONE_LETTER_WORDS}
-        )
+        counts = {w: n for w, n in words.items() if len(w) > 1 or w in _ONE_LETTER_WORDS}
+        # A rare form that ends a common word is most likely a piece of it the artefact cut
+        # off at a line break (`dırılması` of `məhdudlaşdırılması`), not a word.
+        endings = {
+            word[n:] for word, count in counts.items() if count > _RARE for n in range(1, len(word))
+        }
+        counts = {w: n for w, n in counts.items() if n > _RARE or w not in endings}
+        counts = {w: n for w, n in counts.items() if n > _RARE or not _glued(w, counts)}
         chars = CharModel.train(counts, order)
-        prefixes = frozenset(word[:n] for word in counts for n in range(1, min(len(word), 8) + 1))
-        suffixes = frozenset(word[n:] for word in counts for n in range(len(word)))
+        prefixes = frozenset(word[:n] for word in counts for n in range(1, OPENING + 1))
+        # a word's fragments start at a glyph run's edges (`m|ə|hk|ə|m|ə`), so only those of
+        # its endings can begin a token; `i` stands for `İ`, lower-cased
+        suffixes = frozenset(
+            word[n:]
+            for word in counts
+            for n in range(len(word))
+            if n == 0 or word[n] in _EDGE or word[n - 1] in _EDGE
+        )
         return cls(dict(counts), sum(counts.values()), chars, prefixes, suffixes)

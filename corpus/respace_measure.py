@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from corpus.respace_gaps import letter_spaced, scrambled_spans
+
 # `## Madd ə 355-2.`, `## M a d d ə   1 2 0 .`, `Maddə 157.`
 _ARTICLE = re.compile(r"^(?:#+\s*|-\s*)?M\s?a\s?d\s?d\s?[əƏ]\s+((?:\d\s?)+(?:-\s?\d+)*)\s?\.")
 # `355-1.1.`, `- 233.1.`, `120.2.12.`
@@ -181,9 +183,8 @@ class LoneGlyphs:
 
 def lone_glyphs(text: str) -> LoneGlyphs:
     """Count the lone glyph tokens of `text` by where they stand."""
-    from corpus.respace_gaps import letter_spaced
-
     spaced = letter_spaced(text, 0, len(text))
+    shuffled = scrambled_spans(text)
     result = LoneGlyphs(len(text.split()), 0, 0, 0)
     zone = 0
     offset = 0
@@ -198,7 +199,7 @@ def lone_glyphs(text: str) -> LoneGlyphs:
                 zone += 1
             if zone < len(spaced) and spaced[zone][0] <= where:
                 result.letter_spaced += 1
-            elif scrambled:
+            elif scrambled or any(begin <= where < end for begin, end in shuffled):
                 result.scrambled += 1
             else:
                 result.other += 1

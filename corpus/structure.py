@@ -19,13 +19,12 @@ from corpus.lines import CONTAINERS, DATED_RE, MARKER_RE, Classified, Kind, clas
 from corpus.model import Diagnostic, Footnote, Provision
 from corpus.normalize import Line
 from corpus.points import comes_after, split_run_together
+from corpus.regions import ITEM, as_item, body_start, read_front, split_trailing_headings
 
 _LEVEL = {Kind.PART: 0, Kind.DIVISION: 1, Kind.CHAPTER: 2, Kind.SECTION: 3}
 _KIND_NAME = {Kind.PART: "part", Kind.DIVISION: "division", Kind.CHAPTER: "chapter",
               Kind.SECTION: "section"}
 _CUT_OFF = re.compile(r"^\[\.\.\.\s*source excerpt ends here\s*\.\.\.\]$")
-_TRAILING_CHAPTER = re.compile(r"^(?P<text>.*[.:;])\s+(?P<heading>\d+\s?-\s?\w{2}\s+fəsil)$")
-_ITEM = re.compile(r"^(?P<num>\d+)\.\s+(?P<text>\S.*)$")
 _TERMINAL = (".", ";", ":", "!", "?")
 
 
@@ -39,53 +38,6 @@ class Parsed:
     footnotes: list[Footnote] = field(default_factory=list)
     trailer: dict[str, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def body_start(items: list[Classified]) -> int:
-    """Index of the first body line: the containers (at most one of each kind) and their titles
-    directly above the first article; everything before is front matter."""
-    first = next((i for i, c in enumerate(items) if c.kind is Kind.ARTICLE), None)
-    if first is not None and _is_toc_entry(items, first):
-        # A table of contents that lists articles: the body begins where its first entry's
-        # article comes again.
-        num = items[first].num
-        first = next((i for i in range(first + 1, len(items))
-                      if items[i].kind is Kind.ARTICLE and items[i].num == num), first)
-    if first is None:
-        first = next((i for i, c in enumerate(items) if c.kind is Kind.POINT), len(items))
-    start, seen, i = first, set(), first - 1
-    while i >= 0:
-        kind = items[i].kind
-        if kind in (Kind.BLANK, Kind.MARKER):
-            i -= 1
-            continue
-        if kind in CONTAINERS and kind not in seen:
-            seen.add(kind)
-            start = i
-        elif kind is Kind.TEXT and _previous_is_container(items, i, seen):
-            start = i
-        else:
-            break
-        i -= 1
-    return start
-
-
-def _is_toc_entry(items: list[Classified], index: int) -> bool:
-    """A table of contents lists article headings one after another; in the body an article
-    heading is followed by its points or its prose."""
-    for item in items[index + 1:index + 6]:
-        if item.kind is Kind.ARTICLE:
-            return True
-        if item.kind not in (Kind.BLANK, Kind.MARKER):
-            return False
-    return False
-
-
-def _previous_is_container(items: list[Classified], index: int, seen: set[Kind]) -> bool:
-    j = index - 1
-    while j >= 0 and items[j].kind in (Kind.BLANK, Kind.MARKER):
-        j -= 1
-    return j >= 0 and items[j].kind in CONTAINERS and items[j].kind not in seen
 
 
 class _Builder:
@@ -280,7 +232,7 @@ class _Builder:
     def _numbered_part(self, line: Line) -> bool:
         """`1. …`, `2. …` under an article without decimal points are its parts (hissə):
         Land Code 4.2 is `Torpaq Məcəlləsinin 4-cü maddəsinin 2-ci hissəsi`."""
-        match = _ITEM.match(line.text)
+        match = ITEM.match(line.text)
         if match is None or self.article is None or self.target is None:
             return False
         if self.target.kind == "note" or any(k.count(".") for k in self.points if k not in
@@ -374,52 +326,19 @@ class _Builder:
 
 
 def parse_lines(lines: list[Line], diagnostics: list[Diagnostic]) -> Parsed:
-    lines = _split_trailing_headings(lines)
+    lines = split_trailing_headings(lines)
     items = [classify(line.text) for line in lines]
     if not any(c.kind is Kind.ARTICLE for c in items):
-        items = [_as_item(line, item) for line, item in zip(lines, items, strict=True)]
+        items = [as_item(line, item) for line, item in zip(lines, items, strict=True)]
     parsed = Parsed(diagnostics=diagnostics)
     start = body_start(items)
-    _read_front(lines[:start], items[:start], parsed)
+    front = read_front(lines[:start], items[:start])
+    parsed.title_lines, parsed.preamble = front.title_lines, front.preamble
+    if front.approval:
+        parsed.trailer["approval"] = front.approval
     builder = _Builder(parsed)
     for line, item in zip(lines[start:], items[start:], strict=True):
         builder.feed(line, item)
     return parsed
 
 
-def _split_trailing_headings(lines: list[Line]) -> list[Line]:
-    """`… münasibətləri tənzimləyir. 1-ci fəsil`: a chapter heading run into the line before."""
-    out = []
-    for line in lines:
-        match = _TRAILING_CHAPTER.match(line.text)
-        if match:
-            out.append(Line(line.number, match["text"], line.heading, line.bullet))
-            out.append(Line(line.number, match["heading"], True))
-        else:
-            out.append(line)
-    return out
-
-
-def _as_item(line: Line, item: Classified) -> Classified:
-    """In an act without articles (an amending law), `1. …` items stand where articles would."""
-    match = _ITEM.match(line.text) if item.kind is Kind.TEXT else None
-    return Classified(Kind.ARTICLE, match["num"], match["text"], content=True) if match else item
-
-
-def _read_front(lines: list[Line], items: list[Classified], parsed: Parsed) -> None:
-    """Title lines, then the preamble (prose beginning `Bu …`/`This …` or a long line); the
-    table of contents and the approval note in parentheses are not the preamble."""
-    in_preamble, in_toc = False, False
-    preamble: list[str] = []
-    for line, item in zip(lines, items, strict=True):
-        if item.kind is Kind.TOC:
-            in_toc = True
-        if in_toc or not line.text or item.kind is Kind.MARKER:
-            continue
-        if line.text.startswith("("):
-            parsed.trailer.setdefault("approval", []).append(line.text)
-            continue
-        if not in_preamble and (re.match(r"^(Bu|This)\b", line.text) or len(line.text) >= 100):
-            in_preamble = not line.heading
-        (preamble if in_preamble else parsed.title_lines).append(line.text)
-    parsed.preamble = " ".join(preamble)

@@ -31,7 +31,7 @@ def open_page(data_folder: Path) -> Callable[..., AppTest]:
         # The role's labels follow the language: switch the language first, then choose the role.
         at.radio(key="lang").set_value(lang).run()
         at.text_input(key="user_name").set_value(user)
-        at.selectbox(key="role").set_value(role)
+        at.selectbox(key=f"role_{lang}").set_value(role)
         at.run()
         if name != "law":
             at.switch_page(page(name)).run()

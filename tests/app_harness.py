@@ -1,8 +1,8 @@
 """How the workbench tests start the app: Streamlit's AppTest in-process, Chromium against a server.
 
-AppTest runs `app.py` from a one-line script in a temporary folder because a folder named `pages`
-beside the entry point makes AppTest fall back to Streamlit's old page discovery on reruns; the
-real server (and `make run`) start `app.py` itself.
+AppTest runs `app.py` from a one-line script in a temporary folder, as `runpy` would, so the
+pages are found by the absolute paths `app.py` gives them; the real server (and `make run`)
+start `app.py` itself.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 PROJECT = Path(__file__).resolve().parent.parent
 APP = PROJECT / "app.py"
-PAGES = PROJECT / "pages"
+PAGES = PROJECT / "app_pages"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,7 +45,11 @@ def fresh_data_dir(folder: Path) -> Path:
 
 
 def app_test(timeout: float = 60) -> AppTest:
-    """An AppTest of the whole workbench (top bar and navigation included)."""
+    """An AppTest of the whole workbench (top bar and navigation included).
+
+    No background prewarming in-process: each test loads what its page needs, in its own run.
+    """
+    os.environ["QANUN_PREWARM"] = "0"
     return AppTest.from_string(f"import runpy\nrunpy.run_path({str(APP)!r})\n", default_timeout=timeout)
 
 

@@ -35,15 +35,29 @@ def app_page(browser, app_url: str) -> Iterator[object]:
     context.close()
 
 
-def wait_for_app(page) -> None:
-    """Until Streamlit has finished running the script (no running indicator)."""
+def wait_for_app(page, timeout: float = 180_000) -> None:  # noqa: ANN001
+    """Until Streamlit has drawn the page and no spinner (corpus, graph) is left turning."""
     page.wait_for_selector("[data-testid='stApp']")
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')"
+        "() => !document.querySelector(\"[data-testid='stSpinner']\")"
+        " && !document.querySelector(\"[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']\")",
+        timeout=timeout,
     )
 
 
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def use_english(page) -> None:  # noqa: ANN001
+    """Switch the interface to English with the top bar's language choice."""
+    page.get_by_text("EN", exact=True).click()
+    page.get_by_text("Your name").wait_for()
+    wait_for_app(page)
+
+
+def wait_for_address(page, part: str) -> None:  # noqa: ANN001
+    """Until the address holds `part`: page links change it without loading a new document."""
+    page.wait_for_function(f"() => decodeURIComponent(location.search).includes({part!r})")
+    wait_for_app(page)

@@ -56,17 +56,28 @@ class Server:
     def data_dir(self) -> Path:
         return self.root / "data"
 
-    def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://qanun@/{database}?host={self.socket_dir}&port={self.port}"
+    def url(self, database: str = "postgres", schema: str | None = None) -> str:
+        url = f"postgresql+psycopg://qanun@/{database}?host={self.socket_dir}&port={self.port}"
+        return f"{url}&options=-csearch_path%3D{schema}" if schema else url
 
     def create_database(self) -> str:
         """A fresh, empty database; returns its SQLAlchemy URL."""
         name = f"t_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def create_schema(self) -> str:
+        """A fresh, empty schema in the server's own database, as a URL whose connections see
+        only it: as isolated as a new database for the store, and a hundred times cheaper."""
+        name = f"s_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE SCHEMA "{name}"')
+        return self.url(schema=name)
+
+    def _admin(self, statement: str) -> None:
         engine = sa.create_engine(self.url(), isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+            conn.exec_driver_sql(statement)
         engine.dispose()
-        return self.url(name)
 
     def stop(self) -> None:
         _run(self, [str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate",

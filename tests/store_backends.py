@@ -36,7 +36,7 @@ def url_maker(backend: str, folder: Path, request: pytest.FixtureRequest) -> Cal
         counter = itertools.count()
         return lambda: f"sqlite:///{folder}/store-{next(counter)}.sqlite"
     server: Server = request.getfixturevalue("pg_server")
-    return server.create_database
+    return server.create_schema
 
 
 @pytest.fixture(params=BACKENDS)

@@ -81,3 +81,29 @@ def test_going_to_a_missing_number_says_so(open_page) -> None:
     assert [e.value for e in at.error] == ["criminal-code has no provision numbered 999.9."]
     at.text_input(key="law_jump").set_value("10.1").run()
     assert at.query_params["eid"] == "art_10__para_1"
+
+
+def test_a_provision_lists_who_cites_it_with_links(open_page) -> None:  # noqa: ANN001
+    at = open_page("law", act="criminal-code", eid="art_128")
+    links = _links(at)
+    assert "criminal-code 132 — “Bu Məcəllənin 128-ci maddəsində” (resolved)" in links
+    assert any(label.startswith("criminal-procedure-code 214.4 — ") for label in links)
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_the_neighbourhood_places_citing_left_and_cited_right() -> None:
+    from workbench.neighbourhood import positions
+
+    placed = positions(["a", "b"], ["c"], "x")
+    assert placed["x"] == (0.0, 0.0)
+    assert placed["a"][0] < 0 and placed["b"][0] < 0 and placed["c"][0] > 0
+
+
+def test_corpus_wide_views_count_the_gaps(open_page) -> None:  # noqa: ANN001
+    at = open_page("law")
+    at.radio(key="law_view").set_value("corpus").run()
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics["References found"] > metrics["unresolved"] > 0
+    assert len(at.dataframe[0].value) == metrics["unresolved"]
+    ranked = [label for label in _links(at) if " — cited " in label]
+    assert len(ranked) == 20

@@ -71,6 +71,8 @@ def test_an_amendment_is_stored_and_its_redline_shown(open_page, data_folder) ->
     assert (operation.target.act, operation.target.num, operation.target.eid) == (
         "dv-law", "1.0.1", DV_101)
     assert (operation.old, operation.new) == ("yaxın qohumluq", "qohumluq")
+    assert stored.current_text.startswith("məişət zorakılığı - yaxın qohumluq münasibətlərindən")
+    assert stored.proposed_text.startswith("məişət zorakılığı - qohumluq münasibətlərindən")
     redlines = [h.proto.body for h in at.get("html")]
     assert any("<del>yaxın </del>qohumluq münasibətlərindən" in body for body in redlines)
     assert [m.value for m in at.metric][:2] == ["1", "0"]
@@ -96,7 +98,7 @@ def test_only_an_approver_agrees_a_package(open_page, data_folder) -> None:  # n
         "Not saved: Aysel is a drafter: only an approver moves a package from in_review to agreed"
     ]
     assert _store(data_folder).get(PACKAGE).status == "in_review"
-    at.selectbox(key="role").set_value("approver").run()
+    at.selectbox(key="role_en").set_value("approver").run()
     at.button(key="to_agreed").click().run()
     assert _store(data_folder).get(PACKAGE).status == "agreed"
     actors = [(e.actor, e.role, e.action) for e in _store(data_folder).audit(PACKAGE)]
@@ -124,3 +126,36 @@ def test_a_stale_edit_shows_the_conflict_and_overwrites_nothing(open_page, data_
     assert [c.text for c in package.comments] == ["1.0.1 üçün başqa variant var"]
     at.button(key="pkg_reload").click().run()
     assert not at.error
+
+
+def test_the_three_word_documents_are_offered_in_both_languages(open_page) -> None:  # noqa: ANN001
+    at = open_page("packages", user="Aysel", role="drafter")
+    _create(at)
+    _add_substitution(at, "yaxın qohumluq", "qohumluq")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [
+        "Download the amending law (.docx)", "Download the comparative table (.docx)",
+        "Download the text with tracked changes (.docx)",
+    ]
+    assert all(b.proto.deferred_file_id for b in at.get("download_button"))
+
+
+def test_the_comparative_table_it_offers_holds_the_redline(open_page, data_folder) -> None:  # noqa: ANN001
+    import io
+
+    import docx
+
+    from amendments.word.from_package import document_input
+    from workbench.consolidation_views import document_bytes
+    from workbench.state import _corpus
+
+    at = open_page("packages", user="Aysel", role="drafter")
+    _create(at)
+    _add_substitution(at, "yaxın qohumluq", "qohumluq")
+    package = _store(data_folder).get(PACKAGE)
+    data = document_bytes(_corpus(), package, "comparative-table", "en", document_input)
+    cells = [c.text for t in docx.Document(io.BytesIO(data)).tables for r in t.rows
+             for c in r.cells]
+    assert any(c.startswith("məişət zorakılığı - yaxın qohumluq") for c in cells)
+    assert any(c.startswith("məişət zorakılığı - qohumluq münasibətlərindən") for c in cells)
+    assert "Yaxın qohumluq tələbi çox dardır." in cells

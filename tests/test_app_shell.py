@@ -11,7 +11,7 @@ from app_harness import PROJECT, app_test, page
 from workbench.i18n import LANGUAGES, label, labels
 
 LABEL_CALL = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
-SOURCES = [PROJECT / "app.py", *sorted((PROJECT / "pages").glob("*.py")),
+SOURCES = [PROJECT / "app.py", *sorted((PROJECT / "app_pages").glob("*.py")),
            *sorted((PROJECT / "workbench").glob("*.py"))]
 
 
@@ -44,23 +44,25 @@ def test_top_bar_starts_in_azerbaijani_as_a_viewer() -> None:
     at = app_test().run()
     assert at.radio(key="lang").value == "az"
     assert at.text_input(key="user_name").label == "Adınız"
-    assert at.selectbox(key="role").value == "viewer"
-    assert at.selectbox(key="role").options == ["Baxan", "Layihəçi", "Təsdiqləyən"]
+    assert at.selectbox(key="role_az").value == "viewer"
+    assert at.selectbox(key="role_az").options == ["Baxan", "Layihəçi", "Təsdiqləyən"]
 
 
-def test_language_switch_changes_the_workbench_labels() -> None:
+def test_language_switch_changes_the_labels_and_keeps_the_role() -> None:
     at = app_test().run()
+    at.selectbox(key="role_az").set_value("approver").run()
     at.radio(key="lang").set_value("en").run()
     assert at.text_input(key="user_name").label == "Your name"
-    assert at.selectbox(key="role").options == ["Viewer", "Drafter", "Approver"]
+    assert at.selectbox(key="role_en").options == ["Viewer", "Drafter", "Approver"]
+    assert at.selectbox(key="role_en").value == "approver"
 
 
 @pytest.mark.parametrize("name", ["law", "packages", "scenarios", "corpus"])
 def test_every_page_keeps_the_top_bar_and_the_chosen_role(name: str) -> None:
     at = app_test().run()
     at.text_input(key="user_name").set_value("Aysel").run()
-    at.selectbox(key="role").set_value("drafter").run()
+    at.selectbox(key="role_az").set_value("drafter").run()
     at.switch_page(page(name)).run()
     assert not at.exception, at.exception
     assert at.text_input(key="user_name").value == "Aysel"
-    assert at.selectbox(key="role").value == "drafter"
+    assert at.selectbox(key="role_az").value == "drafter"

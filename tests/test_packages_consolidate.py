@@ -221,6 +221,10 @@ def test_structural_operations_on_the_civil_procedure_code(corpus) -> None:  # t
     assert act.find("355-4.5") is None
     chapter = act.find("chp_40-1")
     assert [a.num for a in chapter.children][-2:] == ["355-4", "355-4-1"]
+    original = corpus.act(CPC)
+    assert original.find("355-4.5") is not None and original.find("355-4-1") is None
+    assert original.find("355-4.6").text.endswith("180 günədək müddətə verilir.")
+    assert [a.num for a in original.find("chp_40-1").children][-1] == "355-4"
     wordings = {w.num: w for w in result.wordings}
     assert wordings["355-4-1"].before == "" and "Order uzadıla bilər." in wordings["355-4-1"].after
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.respace import Respacer, lone_glyph_ratio
-from corpus.respace_measure import lone_glyphs, measure_all
+from corpus.respace import Respacer, lone_glyph_ratio, scrambled_spans
+from corpus.respace_measure import lone_glyphs, measure_all, provisions
 from qanun.settings import corpus_dir as configured_corpus_dir
 
 # (artefacted line as the code has it, the line as it should read)
@@ -186,6 +186,47 @@ def test_repair_is_neutral_on_bytes_other_than_spaces(
 ) -> None:
     for name, (raw, repaired) in repaired_codes.items():
         assert re.sub(r"\s", "", repaired) == re.sub(r"\s", "", raw), name
+
+
+# (a line opening a provision in a code, the number the measure files it under)
+PROVISION_OPENINGS = (
+    ("## Madd ə 355-2. Ə riz ə nin m ə zmunu", "art 355-2"),
+    ("## M a d d ə   1 2 0 . Qəsdən adam öldürmə", "art 120"),
+    ("Maddə 157. Döymə", "art 157"),
+    ("- 233.1. Bu M ə c ə ll ə nin 355-7.4-cü", "233.1"),
+    ("355-4.4.1. məişət zorakılığının təkrar törədilməsi;", "355-4.4.1"),
+    ("158.2-1. Bu Məcəllənin", "158.2-1"),
+)
+
+
+@pytest.mark.parametrize(("line", "key"), PROVISION_OPENINGS)
+def test_measure_finds_provisions_by_number(line: str, key: str) -> None:
+    found = provisions(f"{line}\ndavamı\n\nQeyd: sonrakı")
+    assert list(found) == [key]
+    assert found[key].endswith("davamı Qeyd: sonrakı")
+
+
+# (repaired text, the glyphs shuffled out of their words in it)
+SCRAMBLED = (
+    # Code of Administrative Offences: the glyphs of a whole sanction set after it
+    ("qaydalarının pozulmasına görəə ə ə ə ə ə ə ş ə ə ş ə ə", ["ə ə ə ə ə ə ş ə ə ş ə ə"]),
+    # Migration Code, a paragraph broken at every glyph
+    ("tutulan razılıq riz\n\nə\n\nə\n\nə\n\nş\n\nə\n\nşə\n\nxsin", ["ə\n\nə\n\nə\n\nş\n\nə\n\nşə"]),
+    # two glyph runs in a row are two words' edges, not debris
+    ("məhkəmə ilə ə ə ərizə", []),
+    ("edil ə ə riz ə", []),
+)
+
+
+@pytest.mark.parametrize(("text", "spans"), SCRAMBLED)
+def test_finds_scrambled_glyphs(text: str, spans: list[str]) -> None:
+    assert [text[begin:end] for begin, end in scrambled_spans(text)] == spans
+
+
+def test_lone_glyphs_tells_missed_from_letter_spaced_and_scrambled() -> None:
+    text = "## M a d d ə   1 2 0 . Qəsdən\n\nə\n\nş\n\nzorakılı ğ ı v ə"
+    counted = lone_glyphs(text)
+    assert (counted.letter_spaced, counted.scrambled, counted.other) == (1, 2, 2)
 
 
 def test_accuracy_on_current_2024(shared_corpus: Path, respacer: Respacer) -> None:

@@ -68,3 +68,25 @@ def test_risk_tool_always_hands_out_exactly_the_orders_there_are(
     overall = prevalence * chosen.high + (1 - prevalence) * chosen.other
     assert abs(float(overall[0]) - coverage) < 1e-12
     assert 0.0 <= float(chosen.other[0]) <= float(chosen.high[0]) <= 1.0
+
+
+_KEYS = st.sampled_from(["name", "title", "az", "en", "levers", "priors", "compose", "value",
+                         "in_force", "distribution", "low", "mode", "high", "police.pro_arrest",
+                         "rr_po", "p_custody", "triangular", "summary", "reference", "x"])
+_SCALARS = st.none() | st.booleans() | st.integers(-5, 5000) | st.floats(-2, 2) | st.text(
+    max_size=8) | st.sampled_from(["S1", "S4", "triangular", "fixed", "beta", "2027-01-01"])
+_DOCUMENTS = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                          | st.dictionaries(_KEYS, inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_DOCUMENTS)
+def test_any_yaml_document_loads_or_fails_with_a_named_error(document: object) -> None:
+    import yaml
+
+    text = yaml.safe_dump(document, allow_unicode=True)
+    try:
+        analysis.scenario_from_text(text, label="fuzzed.yaml")
+    except analysis.ScenarioFileError as error:
+        assert str(error).startswith(str(error.path))
+        assert error.path.name == "fuzzed.yaml"

@@ -103,6 +103,20 @@ def test_only_an_approver_adds_users_once_there_is_one(store: PackageStore) -> N
     assert store.users()["nigar"] == "drafter"
 
 
+def test_every_grant_of_a_role_is_audited(store: PackageStore) -> None:
+    store.add_user("rauf", "approver", by="aysel")
+    with pytest.raises(RoleRefused):
+        store.add_user("leyla", "approver", by="leyla")
+    trail = [(e.actor, e.role, e.what, e.before, e.after) for e in store.user_audit()]
+    assert trail == [
+        ("aysel", "approver", "aysel: approver", None, "approver"),
+        ("aysel", "approver", "aysel: approver", "approver", "approver"),
+        ("aysel", "approver", "rauf: drafter", None, "drafter"),
+        ("aysel", "approver", "leyla: viewer", None, "viewer"),
+        ("aysel", "approver", "rauf: approver", "drafter", "approver"),
+    ]
+
+
 def test_a_role_that_does_not_exist_is_refused(store: PackageStore) -> None:
     with pytest.raises(ValueError, match="unknown role 'admin'"):
         store.add_user("nigar", "admin", by="aysel")

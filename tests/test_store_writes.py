@@ -172,3 +172,33 @@ def test_migrations_bring_an_old_store_up_to_date_without_losing_rows(
     assert (old.title, old.version, old.illustrative) == ("Köhnə paket", 3, False)
     store.close()
     engine.dispose()
+
+
+def test_processes_opening_one_new_store_at_once_migrate_it_once(
+    make_url: Callable[[], str],
+) -> None:
+    url = make_url()
+    start = threading.Barrier(4)
+    errors: list[Exception] = []
+    opened: list[PackageStore] = []
+
+    def open_store() -> None:
+        start.wait()
+        try:
+            opened.append(PackageStore(url))
+        except Exception as error:  # the test reports any failure, whatever its type
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        versions = conn.execute(sa.text("SELECT version FROM schema_version ORDER BY version"))
+        assert [v for (v,) in versions] == list(range(1, LATEST + 1))
+    engine.dispose()
+    for store_ in opened:
+        store_.close()

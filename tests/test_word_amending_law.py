@@ -129,3 +129,16 @@ def test_header_and_footer_carry_package_status_and_page_numbers(tmp_path: Path)
 def test_an_unknown_kind_is_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown document kind 'memo'"):
         write(input_2024("az"), "memo", tmp_path / "x.docx")
+
+
+def test_a_failed_write_leaves_nothing_half_written(tmp_path: Path) -> None:
+    blocked = tmp_path / "law.docx"
+    blocked.mkdir()  # a folder where the document should go: the final rename fails
+    with pytest.raises(OSError):
+        write(input_2024("az"), "amending-law", blocked)
+    assert blocked.is_dir()
+    assert list(tmp_path.iterdir()) == [blocked]
+    good = tmp_path / "good.docx"
+    write(input_2024("az"), "amending-law", good)
+    assert good.stat().st_size > 5_000
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from word_cases import AUTHOR, input_2024
+from word_cases import AUTHOR, DRAFT, input_2024
 
-from amendments.word import KINDS, write
+from amendments.word import KINDS, DocumentInput, write
 
 pytestmark = pytest.mark.libreoffice
 
@@ -43,6 +43,13 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             path = folder / f"{kind}-{language}.docx"
             write(source, kind, path)
             written[path.stem] = path
+    # Two acts, with new and repealed provisions and items quoting new wording.
+    several = input_2024("az")
+    several.acts.append(DRAFT)
+    for kind in KINDS:
+        path = folder / f"{kind}-two-acts.docx"
+        write(several, kind, path)
+        written[path.stem] = path
     return written
 
 
@@ -92,3 +99,26 @@ def test_libreoffice_reads_the_revisions(
 _CHANGE = re.compile(
     r'<text:change-start text:change-id="([^"]+)"/>(.*?)<text:change-end text:change-id="\1"/>'
 )
+
+
+def test_libreoffice_reads_whole_provisions_coming_and_going(
+    profile: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "draft.docx"
+    write(DocumentInput("s4", "Police barring orders", "draft", True, "az", [DRAFT]), "tracked",
+          path)
+    _convert([path], "fodt", profile, tmp_path)
+    root = etree.parse(str(tmp_path / "draft.fodt"), _SAFE).getroot()
+    ns = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+          "dc": "http://purl.org/dc/elements/1.1/"}
+    regions = [
+        (etree.QName(r[0]).localname, r.xpath("string(.//dc:creator)", namespaces=ns))
+        for r in root.xpath("//text:tracked-changes/text:changed-region", namespaces=ns)
+    ]
+    # The new provision (heading, words and paragraph marks) is one insertion, the repealed one
+    # one deletion; the changed provision keeps its four word-level revisions.
+    assert sorted(regions) == sorted([
+        ("deletion", "Aysel Məmmədova"), ("insertion", "Aysel Məmmədova"),
+        ("deletion", "Aysel Məmmədova"), ("insertion", "Aysel Məmmədova"),
+        ("insertion", "Rauf Əliyev"), ("deletion", "Qanun"),
+    ])

@@ -6,10 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from word_cases import AUTHOR, input_2024, provision_text, rows_2024
-from word_readback import NS, accepted, body_paragraphs, part, rejected, revisions, style_of, text
+from word_cases import AUTHOR, DRAFT, input_2024, provision_text, rows_2024
+from word_readback import (
+    NS,
+    accepted,
+    accepted_paragraphs,
+    body_paragraphs,
+    part,
+    rejected,
+    rejected_paragraphs,
+    revisions,
+    style_of,
+    text,
+)
 
-from amendments.word import AmendedAct, DocumentInput, Row, write
+from amendments.word import DocumentInput, write
 
 
 def _provision_paragraphs(path: Path) -> dict[str, object]:
@@ -71,43 +82,32 @@ def test_deleted_text_sits_in_deltext_and_ids_are_unique(tracked_2024: Path) -> 
     assert len(ids) == len(set(ids)) == 10
 
 
-DRAFT = AmendedAct(
-    "administrative-offences-code", "code", "İnzibati Xətalar",
-    "Azərbaycan Respublikasının İnzibati Xətalar Məcəlləsi",
-    rows=[
-        Row("158.3", "Məişət zorakılığından zərər çəkmiş şəxslərə qeyri-dövlət yardım "
-            "mərkəzlərinin akkreditasiyadan keçmədən fəaliyyət göstərməsinə görə-\notuz beş "
-            "manatdan əlli manatadək məbləğdə cərimə edilir.",
-            "Məişət zorakılığından zərər çəkmiş şəxslərə qeyri-dövlət yardım mərkəzlərinin "
-            "akkreditasiyadan keçmədən fəaliyyət göstərməsinə görə-\nyüz manatdan iki yüz "
-            "manatadək məbləğdə cərimə edilir.",
-            "changed", "", "Aysel Məmmədova", "2026-11-20T09:30:00+04:00"),
-        Row("158.5", "", "Polis uzaqlaşdırma qərarının tələblərinə əməl edilməməsinə görə -\n"
-            "beş yüz manatdan min manatadək məbləğdə cərimə edilir.", "new", "", "Rauf Əliyev",
-            "unknown"),
-        Row("158.2-1", "Bu Məcəllənin 158.1-ci və 158.2-ci maddələrində nəzərdə tutulmuş "
-            "xətaların təkrar törədilməsinə görə –", "", "repealed", "", "", ""),
-    ],
-)
-
-
 def test_each_row_has_its_own_author_and_date_and_kind_of_revision(tmp_path: Path) -> None:
     source = DocumentInput("s4", "Police barring orders", "draft", True, "az", [DRAFT],
                            "2026-11-23")
     path = tmp_path / "draft.docx"
     write(source, "tracked", path)
     found = revisions(part(path))
+    aysel, rauf, nobody = ("Aysel Məmmədova", "2026-11-20T05:30:00Z"), (
+        "Rauf Əliyev", "2026-11-23T00:00:00Z"), ("Qanun", "2026-11-23T00:00:00Z")
+    # A new or repealed provision comes or goes whole: its heading, its words, both paragraph
+    # marks (the empty texts).
     assert found == [
-        ("del", "Aysel Məmmədova", "2026-11-20T05:30:00Z", "otuz beş"),
-        ("ins", "Aysel Məmmədova", "2026-11-20T05:30:00Z", "yüz"),
-        ("del", "Aysel Məmmədova", "2026-11-20T05:30:00Z", "əlli"),
-        ("ins", "Aysel Məmmədova", "2026-11-20T05:30:00Z", "iki yüz"),
-        ("ins", "Rauf Əliyev", "2026-11-23T00:00:00Z", DRAFT.rows[1].after),
-        ("del", "Qanun", "2026-11-23T00:00:00Z", DRAFT.rows[2].before),
+        ("del", *aysel, "otuz beş"),
+        ("ins", *aysel, "yüz"),
+        ("del", *aysel, "əlli"),
+        ("ins", *aysel, "iki yüz"),
+        ("ins", *rauf, ""),
+        ("ins", *rauf, "158.5-ci maddə"),
+        ("ins", *rauf, ""),
+        ("ins", *rauf, DRAFT.rows[1].after),
+        ("del", *nobody, ""),
+        ("del", *nobody, "158.2-1-ci maddə"),
+        ("del", *nobody, ""),
+        ("del", *nobody, DRAFT.rows[2].before),
     ]
     paragraphs = _provision_paragraphs(path)
-    assert list(paragraphs) == ["158.3-cü maddə", "158.5-ci maddə (yeni)",
-                                "158.2-1-ci maddə (çıxarılır)"]
+    assert list(paragraphs) == ["158.3-cü maddə", "158.5-ci maddə", "158.2-1-ci maddə"]
     for row, paragraph in zip(DRAFT.rows, paragraphs.values(), strict=True):
         assert accepted(paragraph) == row.after
         assert rejected(paragraph) == row.before
@@ -115,11 +115,24 @@ def test_each_row_has_its_own_author_and_date_and_kind_of_revision(tmp_path: Pat
     assert len(part(path).xpath("//w:ins//w:br", namespaces=NS)) == 1
 
 
+def test_accepting_or_rejecting_everything_leaves_whole_provisions(tmp_path: Path) -> None:
+    source = DocumentInput("s4", "Police barring orders", "draft", False, "az", [DRAFT])
+    path = tmp_path / "draft.docx"
+    write(source, "tracked", path)
+    root = part(path)
+    changed, new, repealed = DRAFT.rows
+    # After the title, the note and the act's heading: the provisions, one heading line each.
+    assert accepted_paragraphs(root)[3:] == [
+        "158.3-cü maddə", changed.after, "158.5-ci maddə", new.after]
+    assert rejected_paragraphs(root)[3:] == [
+        "158.3-cü maddə", changed.before, "158.2-1-ci maddə", repealed.before]
+
+
 def test_english_unit_labels(tmp_path: Path) -> None:
     source = DocumentInput("s4", "Police barring orders", "draft", False, "en", [DRAFT])
     path = tmp_path / "draft-en.docx"
     write(source, "tracked", path)
     assert list(_provision_paragraphs(path)) == [
-        "Article 158.3", "Article 158.5 (new)", "Article 158.2-1 (repealed)"]
+        "Article 158.3", "Article 158.5", "Article 158.2-1"]
     texts = [text(p) for p in body_paragraphs(part(path))]
     assert texts[0].startswith("Consolidated text with tracked changes: İnzibati Xətalar")

@@ -102,3 +102,25 @@ def input_2024(language: str = "az") -> DocumentInput:
                      rows_2024())
     return DocumentInput("dv-2024", "Law of 2024 amending the DV law", "adopted", False,
                          language, [act], DATE)
+
+
+# An illustrative draft of the Code of Administrative Offences with every kind of row: a changed
+# fine (article 158.3 of the 2024 text), a new provision, a repealed one; authors and dates vary.
+DRAFT = AmendedAct(
+    "administrative-offences-code", "code", "İnzibati Xətalar",
+    "Azərbaycan Respublikasının İnzibati Xətalar Məcəlləsi",
+    rows=[
+        Row("158.3", "Məişət zorakılığından zərər çəkmiş şəxslərə qeyri-dövlət yardım "
+            "mərkəzlərinin akkreditasiyadan keçmədən fəaliyyət göstərməsinə görə-\notuz beş "
+            "manatdan əlli manatadək məbləğdə cərimə edilir.",
+            "Məişət zorakılığından zərər çəkmiş şəxslərə qeyri-dövlət yardım mərkəzlərinin "
+            "akkreditasiyadan keçmədən fəaliyyət göstərməsinə görə-\nyüz manatdan iki yüz "
+            "manatadək məbləğdə cərimə edilir.",
+            "changed", "", "Aysel Məmmədova", "2026-11-20T09:30:00+04:00"),
+        Row("158.5", "", "Polis uzaqlaşdırma qərarının tələblərinə əməl edilməməsinə görə -\n"
+            "beş yüz manatdan min manatadək məbləğdə cərimə edilir.", "new", "", "Rauf Əliyev",
+            "unknown"),
+        Row("158.2-1", "Bu Məcəllənin 158.1-ci və 158.2-ci maddələrində nəzərdə tutulmuş "
+            "xətaların təkrar törədilməsinə görə –", "", "repealed", "", "", ""),
+    ],
+)

@@ -82,3 +82,30 @@ def revisions(root: etree._Element) -> list[tuple[str, str, str, str]]:
         )
         for r in root.xpath("//w:ins | //w:del", namespaces=NS)
     ]
+
+
+def _resolved_paragraphs(root: etree._Element, dropped: str) -> list[str]:
+    """Body paragraphs once revisions are resolved; a paragraph whose mark is dropped joins the
+    next one, as Word joins them."""
+    result: list[str] = []
+    carried = ""
+    for paragraph in body_paragraphs(root):
+        content = carried + _text(paragraph, dropped)
+        if paragraph.find(f"w:pPr/w:rPr/w:{dropped}", NS) is not None:
+            carried = content
+            continue
+        carried = ""
+        result.append(content)
+    if carried:
+        result.append(carried)
+    return result
+
+
+def accepted_paragraphs(root: etree._Element) -> list[str]:
+    """The document's paragraphs once every revision is accepted."""
+    return _resolved_paragraphs(root, "del")
+
+
+def rejected_paragraphs(root: etree._Element) -> list[str]:
+    """The document's paragraphs once every revision is rejected."""
+    return _resolved_paragraphs(root, "ins")

@@ -48,9 +48,9 @@ def contents_rows(act: Act) -> list[ContentsRow]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _contents_rows(_key: str, act: Act) -> list[ContentsRow]:
+def _contents_rows(key: str, _act: Act) -> list[ContentsRow]:
     rows = []
-    for provision in act.walk():
+    for provision in _act.walk():
         if provision.kind in _CONTENTS_KINDS:
             indent = "\u2003" * _INDENT.get(provision.kind, 0)
             rows.append(ContentsRow(provision.eid, indent + provision_label(provision)))

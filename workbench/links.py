@@ -11,7 +11,7 @@ from typing import Any
 import streamlit as st
 
 # Absolute, because the entry point is not always beside the pages (the test harness runs it).
-LAW_PAGE = Path(__file__).resolve().parent.parent / "pages" / "law.py"
+LAW_PAGE = Path(__file__).resolve().parent.parent / "app_pages" / "law.py"
 
 
 def provision_link(act: str, eid: str, label: str, container: Any = st) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from amendments.consolidate import preview
 from amendments.operations import UNKNOWN, AddProvision, Operation
 from amendments.packages import Amendment, Package, PackageError
 from amendments.workflow import TRANSITIONS
@@ -145,9 +146,10 @@ def add_amendment(store: Any, corpus: Any, package: Package) -> None:
         return
     viewer = current()
     try:
-        amendment = amendment_form.new_amendment(
+        # The wording before and after is kept with the amendment, so the documents read it.
+        amendment = preview(amendment_form.new_amendment(
             package.next_amendment_id(), kind, picked, values, fields
-        )
+        ), corpus)
     except (PackageError, ValueError) as error:
         st.error(t("packages.refused", reason=str(error)))
         return
@@ -161,7 +163,7 @@ def add_amendment(store: Any, corpus: Any, package: Package) -> None:
     st.rerun()
 
 
-def edit_amendment(store: Any, package: Package) -> None:
+def edit_amendment(store: Any, corpus: Any, package: Package) -> None:
     if not package.amendments:
         return
     ids = [a.id for a in package.amendments]
@@ -185,7 +187,7 @@ def edit_amendment(store: Any, package: Package) -> None:
         save = st.form_submit_button(t("amend.save"))
         remove = st.form_submit_button(t("amend.remove"))
     if save:
-        _save_edit(store, package, amendment, values, fields)
+        _save_edit(store, corpus, package, amendment, values, fields)
     elif remove:
         _remove(store, package, amendment)
 
@@ -198,7 +200,7 @@ def _inputs_of(operation: Operation) -> dict[str, str]:
 
 
 def _save_edit(
-    store: Any, package: Package, amendment: Amendment, values: dict[str, str],
+    store: Any, corpus: Any, package: Package, amendment: Amendment, values: dict[str, str],
     fields: dict[str, str],
 ) -> None:
     viewer = current()
@@ -208,10 +210,10 @@ def _save_edit(
         if values:
             changes = {k: v for k, v in values.items() if k != "new_num"}
             operations[0] = dataclasses.replace(operations[0], commencement=commencement, **changes)
-        edited = dataclasses.replace(
+        edited = preview(dataclasses.replace(
             amendment, operations=operations, justification=fields["justification"],
             justification_en=fields["justification_en"], commencement=commencement,
-        )
+        ), corpus)
     except (PackageError, ValueError, TypeError) as error:
         st.error(t("packages.refused", reason=str(error)))
         return

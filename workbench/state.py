@@ -8,6 +8,9 @@ A page that needs a part of Qanun that is not there says so and stops instead of
 from __future__ import annotations
 
 import importlib
+import os
+import threading
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -97,14 +100,66 @@ def parse_upload(text: str, entry: Any) -> Any:
         return parse_act(text, entry, _respacer())
 
 
+def uploaded_acts(folder: Path) -> list[Any]:
+    """Every text uploaded so far, parsed with the loaded corpus's repair layer."""
+    manifest = folder / "manifest.toml"
+    return _uploaded_acts(str(folder), manifest.read_text(encoding="utf-8"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _uploaded_acts(folder: str, manifest_text: str) -> list[Any]:
+    # Keyed by the manifest's text: an upload appends to it, so a new upload is a new key.
+    from corpus import parse_act
+    from corpus.manifest import read_manifest
+    from corpus.readers import read_text
+
+    root = Path(folder)
+    return [parse_act(read_text(root / e.path), e, _respacer()) for e in read_manifest(root)]
+
+
 @st.cache_resource(show_spinner=False)
-def uploaded_corpus(folder: str) -> Any:
-    """The uploads folder read as a corpus; cleared after each upload."""
-    import corpus
+def _graph(_corpus: Any) -> Any:
+    from corpus.graph import build_graph
 
-    return corpus.load(folder)
+    return build_graph(_corpus)
 
 
-def citers() -> Any | None:
-    """Who cites a provision, from the corpus graph; None while the graph is not built."""
-    return None
+def load_graph() -> Any:
+    """The law graph of the loaded corpus (references, terms), built once per server."""
+    require("corpus.graph", "build_graph")
+    loaded = load_corpus()
+    with st.spinner(t("common.loading_graph")):
+        return _graph(loaded)
+
+
+@st.cache_resource(show_spinner=False)
+def _citers(_graph: Any) -> Any:
+    from amendments.consolidate import citers_from
+
+    return citers_from(_graph.references)
+
+
+def citers() -> Any:
+    """Who cites a provision (for the dangling references of a consolidation)."""
+    return _citers(load_graph())
+
+
+_prewarm_started = threading.Event()
+
+
+def prewarm() -> None:
+    """Build the corpus, its search index and the law graph in the background, once per server,
+    so the first reader does not wait for them. `QANUN_PREWARM=0` turns it off (tests)."""
+    if os.environ.get("QANUN_PREWARM", "1") == "0" or _prewarm_started.is_set():
+        return
+    _prewarm_started.set()
+
+    def build() -> None:
+        try:
+            loaded = _corpus()
+            _search_index(loaded)
+            _graph(loaded)
+        except Exception:  # noqa: BLE001 - the page that needs it will show the error
+            return
+
+    threading.Thread(target=build, name="qanun-prewarm", daemon=True).start()

@@ -78,8 +78,10 @@ def _parse(data: Any) -> tuple[Package, list[rows.AuditEntry]]:
     try:
         package = Package.from_dict(data["package"])
         trail = [rows.AuditEntry.from_dict(e) for e in data.get("audit", [])]
-    except (KeyError, TypeError, ValueError, PackageError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, PackageError) as error:
         raise ImportRefused(f"package export is malformed: {error}") from None
+    if not all(isinstance(e.version, int) and isinstance(e.package, str) for e in trail):
+        raise ImportRefused("package export is malformed: an audit row without its version")
     foreign = {e.package for e in trail} - {package.id}
     if foreign:
         raise ImportRefused(f"audit rows of other packages in the file: {sorted(foreign)}")

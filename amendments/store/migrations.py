@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from amendments.packages import now_iso
+from amendments.store.engine import writer
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,17 @@ def _version_table(md: sa.MetaData) -> sa.Table:
     )
 
 
+# Any fixed number: PostgreSQL serialises the transactions that take this advisory lock.
+_MIGRATION_LOCK = 7_402_024
+
+
+def _exclusive(conn: sa.Connection) -> None:
+    """Hold off any other process migrating the same database until this step commits (on
+    SQLite the writer's `BEGIN IMMEDIATE` already does)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+
+
 def current_version(engine: sa.Engine) -> int:
     """The highest migration applied to the database (0 for an empty one)."""
     if not sa.inspect(engine).has_table("schema_version"):
@@ -122,12 +134,13 @@ def migrate(engine: sa.Engine, to: int = LATEST) -> list[int]:
     or not at all, and two processes opening one new store apply each step only once.
     """
     table = _version_table(sa.MetaData())
-    table.create(engine, checkfirst=True)
     applied = []
     for step in MIGRATIONS:
         if step.version > to:
             break
-        with engine.begin() as conn:
+        with writer(engine).begin() as conn:
+            _exclusive(conn)
+            table.create(conn, checkfirst=True)
             done = conn.execute(
                 sa.select(table.c.version).where(table.c.version == step.version)
             ).first()

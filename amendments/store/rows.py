@@ -55,27 +55,42 @@ class PackageSummary:
 
 @dataclass(frozen=True)
 class PackageHead:
-    """What a write needs to check before it changes a package: its row and amendment ids."""
+    """What a write needs to check before it changes a package: its row, and where its last
+    amendment stands (the rest is read only when a change needs it)."""
 
     id: str
     status: str
     version: int
     fields: dict[str, Any]
-    amendment_ids: list[str]
+    last_position: int | None
+
+
+# Built once: the hot path of every write should not rebuild its statements.
+_LAST_POSITION = (
+    sa.select(sa.func.max(schema.amendments.c.position))
+    .where(schema.amendments.c.package_id == schema.packages.c.id)
+    .scalar_subquery()
+)
+_HEAD = sa.select(schema.packages, _LAST_POSITION.label("last_position")).where(
+    schema.packages.c.id == sa.bindparam("package_id")
+)
+_IDS = (
+    sa.select(schema.amendments.c.id)
+    .where(schema.amendments.c.package_id == sa.bindparam("package_id"))
+    .order_by(schema.amendments.c.position)
+)
 
 
 def read_head(conn: sa.Connection, package_id: str) -> PackageHead | None:
-    row = conn.execute(
-        sa.select(schema.packages).where(schema.packages.c.id == package_id)
-    ).mappings().first()
+    row = conn.execute(_HEAD, {"package_id": package_id}).mappings().first()
     if row is None:
         return None
-    ids = conn.execute(
-        sa.select(schema.amendments.c.id)
-        .where(schema.amendments.c.package_id == package_id)
-        .order_by(schema.amendments.c.position)
-    ).scalars()
-    return PackageHead(row["id"], row["status"], row["version"], dict(row), list(ids))
+    fields = {k: v for k, v in row.items() if k != "last_position"}
+    return PackageHead(row["id"], row["status"], row["version"], fields, row["last_position"])
+
+
+def amendment_ids(conn: sa.Connection, package_id: str) -> list[str]:
+    return list(conn.execute(_IDS, {"package_id": package_id}).scalars())
 
 
 def read_amendment(conn: sa.Connection, package_id: str, amendment_id: str) -> Amendment | None:
@@ -171,12 +186,12 @@ def read_audit(conn: sa.Connection, package_id: str) -> list[AuditEntry]:
     ]
 
 
+_INSERT_AUDIT = schema.audit.insert()
+
+
 def insert_audit(conn: sa.Connection, entries: list[AuditEntry]) -> None:
     if entries:
-        conn.execute(
-            schema.audit.insert(),
-            [_audit_values(e) for e in entries],
-        )
+        conn.execute(_INSERT_AUDIT, [_audit_values(e) for e in entries])
 
 
 def _audit_values(entry: AuditEntry) -> dict[str, Any]:

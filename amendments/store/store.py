@@ -23,6 +23,20 @@ from amendments.workflow import Role, RoleRefused, Status
 # A change computes what it did: (action, what, before, after) for the audit row.
 Change = tuple[str, str, Any, Any]
 
+# The audit trail of roles is kept beside the packages' under a name no package id can take.
+USERS_TRAIL = "*users*"
+
+# Built once: the statements every write runs.
+_ROLE = sa.select(schema.users.c.role).where(schema.users.c.name == sa.bindparam("name"))
+_CLAIM = (
+    schema.packages.update()
+    .where(schema.packages.c.id == sa.bindparam("package_id"))
+    .where(schema.packages.c.version == sa.bindparam("expected"))
+    .values(version=sa.bindparam("new_version"), updated=sa.bindparam("stamp"))
+)
+_INSERT_AMENDMENT = schema.amendments.insert()
+_INSERT_COMMENT = schema.comments.insert()
+
 
 class PackageStore:
     """Packages in a database named by a SQLAlchemy URL (a SQLite file by default).
@@ -51,12 +65,24 @@ class PackageStore:
         workflow.check_role(role)
         with self._writer.begin() as conn:
             anyone = conn.execute(sa.select(schema.users.c.name).limit(1)).first()
+            granter = by or name
+            granter_role: str = role
             if anyone is not None:
-                granter = by or ""
-                if self._role(conn, granter) != "approver":
-                    raise RoleRefused(f"only an approver adds users; {granter or 'nobody'} is not")
+                granter_role = self._role(conn, by or "") if by else "nobody"
+                if granter_role != "approver":
+                    raise RoleRefused(f"only an approver adds users; {by or 'nobody'} is not")
+            before = conn.execute(_ROLE, {"name": name}).scalar()
             conn.execute(schema.users.delete().where(schema.users.c.name == name))
-            conn.execute(schema.users.insert().values(name=name, role=role, added=now_iso()))
+            stamp = now_iso()
+            conn.execute(schema.users.insert().values(name=name, role=role, added=stamp))
+            rows.insert_audit(conn, [rows.AuditEntry(
+                USERS_TRAIL, 0, granter, granter_role, stamp, "role", f"{name}: {role}",
+                before, role,
+            )])
+
+    def user_audit(self) -> list[rows.AuditEntry]:
+        """Every grant or change of a role: who gave whom which role, when, and the role before."""
+        return self.audit(USERS_TRAIL)
 
     def users(self) -> dict[str, Role]:
         with self._reader.connect() as conn:
@@ -68,9 +94,7 @@ class PackageStore:
 
     @staticmethod
     def _role(conn: sa.Connection, name: str) -> Role:
-        role = conn.execute(
-            sa.select(schema.users.c.role).where(schema.users.c.name == name)
-        ).scalar()
+        role = conn.execute(_ROLE, {"name": name}).scalar()
         if role is None:
             raise RoleRefused(f"unknown user {name!r}: an approver must add them with a role first")
         return role
@@ -148,11 +172,14 @@ class PackageStore:
         def change(conn: sa.Connection, head: rows.PackageHead, role: Role) -> Change:
             workflow.check_write(role, actor, "add an amendment")
             workflow.check_editable(head.status, "add an amendment")
-            if amendment.id in head.amendment_ids:
-                raise AlreadyExists(f"package {package_id} already has amendment {amendment.id}")
-            conn.execute(schema.amendments.insert().values(
-                **rows.amendment_values(package_id, _next_position(conn, package_id), amendment)
-            ))
+            position = 0 if head.last_position is None else head.last_position + 1
+            try:
+                conn.execute(_INSERT_AMENDMENT,
+                             rows.amendment_values(package_id, position, amendment))
+            except sa.exc.IntegrityError:  # the (package, amendment id) key: the whole write ends
+                raise AlreadyExists(
+                    f"package {package_id} already has amendment {amendment.id}"
+                ) from None
             return "add", f"added amendment {amendment.id}", None, amendment.to_dict()
 
         return self._write(package_id, actor, expected_version, change)
@@ -164,7 +191,7 @@ class PackageStore:
             workflow.check_write(role, actor, "edit an amendment")
             workflow.check_editable(head.status, "edit an amendment")
             old = _amendment(conn, head, amendment.id)
-            position = head.amendment_ids.index(amendment.id)
+            position = rows.amendment_ids(conn, package_id).index(amendment.id)
             conn.execute(_delete_amendment(package_id, amendment.id))
             conn.execute(schema.amendments.insert().values(
                 **rows.amendment_values(package_id, position, amendment)
@@ -196,8 +223,7 @@ class PackageStore:
             if not text.strip():
                 raise workflow.WorkflowError("a comment needs some text")
             comment = Comment(author=actor, text=text, amendment=amendment)
-            values = rows.comment_values(package_id, comment)
-            conn.execute(schema.comments.insert().values(**values))
+            conn.execute(_INSERT_COMMENT, rows.comment_values(package_id, comment))
             where = f" on amendment {amendment}" if amendment else ""
             return "comment", f"comment{where}", None, comment.to_dict()
 
@@ -229,12 +255,10 @@ class PackageStore:
                 raise NotFound(f"no package {package_id!r} in the store")
             _check_version(head, expected_version)
             stamp = now_iso()
-            claimed = conn.execute(
-                schema.packages.update()
-                .where(schema.packages.c.id == package_id)
-                .where(schema.packages.c.version == expected_version)
-                .values(version=expected_version + 1, updated=stamp)
-            )
+            claimed = conn.execute(_CLAIM, {
+                "package_id": package_id, "expected": expected_version,
+                "new_version": expected_version + 1, "stamp": stamp,
+            })
             if claimed.rowcount != 1:
                 _check_version(rows.read_head(conn, package_id) or head, expected_version)
             action, what, before, after = change(conn, head, role)
@@ -256,16 +280,9 @@ def _check_version(head: rows.PackageHead, expected: int) -> None:
 def _amendment(conn: sa.Connection, head: rows.PackageHead, amendment_id: str) -> Amendment:
     found = rows.read_amendment(conn, head.id, amendment_id)
     if found is None:
-        ids = ", ".join(head.amendment_ids) or "none"
+        ids = ", ".join(rows.amendment_ids(conn, head.id)) or "none"
         raise NotFound(f"package {head.id} has no amendment {amendment_id!r} (it has: {ids})")
     return found
-
-
-def _next_position(conn: sa.Connection, package_id: str) -> int:
-    t = schema.amendments
-    top = conn.execute(sa.select(sa.func.max(t.c.position)).where(t.c.package_id == package_id))
-    value = top.scalar()
-    return 0 if value is None else value + 1
 
 
 def _delete_amendment(package_id: str, amendment_id: str) -> Any:

@@ -7,12 +7,14 @@ to be cleaned on the way; `document_input(package, consolidation, lang)` makes t
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Literal
 
 from amendments.word.amending_law import build_amending_law
 from amendments.word.comparative_table import build_comparative_table
+from amendments.word.from_package import document_input
 from amendments.word.inputs import AmendedAct, DocumentInput, Item, Row
 from amendments.word.layout import Canvas
 from amendments.word.sanitize import Cleaning
@@ -28,11 +30,24 @@ KINDS: tuple[str, ...] = tuple(BUILDERS)
 
 
 def write(source: DocumentInput, kind: str, out: str | Path | IO[bytes]) -> list[Cleaning]:
-    """Write the document `kind` of `source` to a path or a binary stream."""
+    """Write the document `kind` of `source` to a path or a binary stream.
+
+    A path is written whole or not at all (a temporary file beside it, then renamed), so a
+    failed export never leaves half a document or destroys the previous one.
+    """
     if kind not in BUILDERS:
         raise ValueError(f"unknown document kind {kind!r}: expected one of {', '.join(KINDS)}")
     canvas = BUILDERS[kind](source)
-    canvas.document.save(str(out) if isinstance(out, Path) else out)
+    if not isinstance(out, str | Path):
+        canvas.document.save(out)
+        return canvas.sanitizer.cleanings
+    target = Path(out)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        canvas.document.save(str(partial))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
     return canvas.sanitizer.cleanings
 
 
@@ -51,6 +66,7 @@ __all__ = [
     "Item",
     "Kind",
     "Row",
+    "document_input",
     "to_bytes",
     "write",
 ]

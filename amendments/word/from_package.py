@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 from amendments.consolidate import Consolidation, Wording
+from amendments.operations import Operation
 from amendments.packages import Amendment, Package
+from amendments.render import render
 from amendments.word.inputs import ActKind, AmendedAct, DocumentInput, Item, Row, RowState
+from amendments.word.wording import wording
 from corpus.ids import Num
 from corpus.model import Act
 
@@ -50,7 +53,7 @@ def document_input(package: Package, consolidation: Consolidation, language: str
         amendments = [a for a in package.amendments if a.act == act_id]
         base = consolidation.bases.get(act_id)
         act = _amended_act(act_id, base, language)
-        act.items = [_item(a, language) for a in amendments]
+        act.items = [item for a in amendments for item in items_of(a, language)]
         act.rows = [
             _row(w, consolidation, amendments, language, author, date)
             for w in consolidation.wordings
@@ -96,6 +99,35 @@ def _justification(amendment: Amendment, language: str) -> str:
     if language == "en" and amendment.justification_en:
         return amendment.justification_en
     return amendment.justification
+
+
+def items_of(amendment: Amendment, language: str) -> list[Item]:
+    """The amending law's items for one amendment, worded by the formula templates.
+
+    Word-level operations in a row become one item joined as the law joins them (`… çıxarılsın
+    və … əvəz edilsin`); an added or restated provision is an item of its own whose quoted new
+    wording follows it, one paragraph a line.
+    """
+    items: list[Item] = []
+    pending: list[Operation] = []
+
+    def flush() -> None:
+        if pending:
+            formulas = [render(op, language).rstrip(".") for op in pending]  # type: ignore[arg-type]
+            joined = wording(language).amending_law.joined(formulas)
+            items.append(Item(joined, _article(pending[0].target.num)))
+            pending.clear()
+
+    for op in amendment.operations:
+        formula, _, quoted = render(op, language).partition("\n\n")  # type: ignore[arg-type]
+        if not quoted:
+            pending.append(op)
+            continue
+        flush()
+        lines = quoted.strip().removeprefix("“").removesuffix(".").removesuffix("”").split("\n")
+        items.append(Item(formula, _article(op.target.num), lines))
+    flush()
+    return items
 
 
 def _article(num: str) -> str | None:

@@ -6,40 +6,17 @@ Each template file holds the macros of one document (`amending_law.j2`, `compara
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import jinja2
 
+from amendments.formulas_numbers import ordinal_suffix
 from qanun.settings import TEMPLATES_DIR
 
 LANGUAGES = ("az", "en")
-
-# The Azerbaijani ordinal suffix follows the vowel of the last number word spoken: 1 bir-ci,
-# 3 üç-cü, 6 altı-cı, 9 doqquz-cu; round tens, hundreds and thousands by their own word.
-_UNITS = {0: "cı", 1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cu"}
-_TENS = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cı"}
-_LAST_NUMBER = re.compile(r"(\d+)\D*$")
-
-
-def ordinal_suffix(num: str) -> str:
-    """The suffix that makes a provision number ordinal.
-
-    >>> [ordinal_suffix(n) for n in ("1.0.1", "4", "1.0.6", "94", "10", "40", "100", "355-2")]
-    ['ci', 'cü', 'cı', 'cü', 'cu', 'cı', 'cü', 'ci']
-    """
-    match = _LAST_NUMBER.search(num)
-    if not match:
-        return "ci"
-    value = int(match.group(1))
-    if value % 10 or value == 0:
-        return _UNITS[value % 10]
-    if value % 100:
-        return _TENS[(value // 10) % 10]
-    return "cü" if value % 1000 else "ci"
-
+__all__ = ["LANGUAGES", "Wording", "ordinal_suffix", "wording"]
 
 @cache
 def _environment() -> jinja2.Environment:

@@ -49,7 +49,10 @@ def export(
         raise fail(str(error)) from None
     consolidation = consolidate(chosen, acts)
     source = document_input(chosen, consolidation, lang)
-    cleanings = write(source, kind, out)
+    try:
+        cleanings = write(source, kind, out)
+    except OSError as error:
+        raise fail(f"--out {out}: cannot write the document ({error.strerror or error})") from None
     items = sum(len(a.items) for a in source.acts)
     rows = sum(len(a.rows) for a in source.acts)
     if as_json:

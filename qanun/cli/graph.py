@@ -16,7 +16,8 @@ from typing import Annotated
 
 import typer
 
-from corpus.graph import LawGraph, build_graph
+from corpus.graph import LawGraph
+from corpus.graph_cache import load_graph
 from corpus.graph_export import FORMATS
 from corpus.graph_queries import describe, impact, stats
 from corpus.references_extract import extract_references
@@ -54,7 +55,8 @@ def refs(act_id: ActArgument,
         prefix = provision.eid
     found = extract_references(act, resolver=Resolver.of(loaded.acts()))
     if prefix is not None:
-        found = [r for r in found if r.source_eid == prefix or r.source_eid.startswith(prefix + "__")]
+        found = [r for r in found
+                 if r.source_eid == prefix or r.source_eid.startswith(prefix + "__")]
     if json:
         emit_json([r.to_dict() for r in found])
         return
@@ -66,7 +68,7 @@ def refs(act_id: ActArgument,
 
 
 def _graph(corpus: Path | None) -> LawGraph:
-    return build_graph(open_corpus(corpus))
+    return load_graph(open_corpus(corpus))
 
 
 @graph_app.command("impact")

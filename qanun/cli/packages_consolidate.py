@@ -3,15 +3,17 @@ corpus beside the store."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from functools import cache
+from typing import Annotated, Any
 
 import typer
 
 from amendments import shipped
 from amendments.compare import compare, compare_acts, compare_three
-from amendments.consolidate import Citers, Consolidation, consolidate, preview
-from amendments.packages import Amendment, Comment
+from amendments.consolidate import Citers, Consolidation, citers_from, consolidate, preview
+from amendments.packages import Amendment, Comment, Package, check_commencement
 from amendments.packages_text import render
+from amendments.pointintime import act_at
 from amendments.store import NotFound, PackageStore, StoreError, open_store
 from corpus.model import Act
 from qanun.cli.output import emit_json, fail
@@ -24,19 +26,20 @@ DbUrl = Annotated[
 SEED_USERS = {"qanun": "approver", "drafter": "drafter", "viewer": "viewer"}
 
 
+@cache
 def _corpus():  # type: ignore[no-untyped-def]
+    """The corpus, loaded once per process (a command runs once; the workbench and the tests
+    run many in one process)."""
     import corpus
 
     return corpus.load()
 
 
-def graph_citers(loaded: object) -> Citers | None:
-    """Who cites a provision, from the corpus graph when the graph wing offers it."""
-    try:
-        from corpus import graph_queries  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return graph_queries.citers(loaded)  # type: ignore[no-any-return]
+def graph_citers(loaded: object) -> Citers:
+    """Who cites a provision, from the references of the whole corpus's law graph."""
+    from corpus.graph import build_graph
+
+    return citers_from(build_graph(loaded).references)
 
 
 def with_wordings(amendment: Amendment) -> Amendment:
@@ -44,18 +47,36 @@ def with_wordings(amendment: Amendment) -> Amendment:
     return preview(amendment, _corpus())
 
 
-def consolidate_package(store: PackageStore, package_id: str) -> Consolidation:
+def consolidate_package(
+    store: PackageStore, package_id: str, check_references: bool = True
+) -> Consolidation:
     loaded = _corpus()
-    return consolidate(store.get(package_id), loaded, graph_citers(loaded))
+    package = store.get(package_id)
+    citers = graph_citers(loaded) if check_references and _removes(package) else None
+    result = consolidate(package, loaded, citers)
+    # Without a repeal or renumbering nothing can be left dangling: that is a check too.
+    result.references_checked = check_references
+    return result
+
+
+def _removes(package: Package) -> bool:
+    return any(op.kind in ("repeal", "renumber") for a in package.amendments
+               for op in a.operations)
 
 
 def _consolidate_command(
-    package_id: str, db: DbUrl = None, as_json: JsonFlag = False, lang: Lang = "az"
+    package_id: str,
+    db: DbUrl = None,
+    as_json: JsonFlag = False,
+    lang: Lang = "az",
+    references: Annotated[
+        bool, typer.Option(help="Look for references left dangling (builds the law graph).")
+    ] = True,
 ) -> None:
     """Apply a package to the corpus: what applied, what failed and why, conflicts, dangling
     references."""
     try:
-        result = consolidate_package(open_store(db), package_id)
+        result = consolidate_package(open_store(db), package_id, references)
     except StoreError as error:
         raise fail(str(error)) from None
     if as_json:
@@ -66,23 +87,35 @@ def _consolidate_command(
 
 def _compare_command(
     act: Annotated[str, typer.Argument(help="The act (manifest id), e.g. civil-procedure-code.")],
-    package: Annotated[str, typer.Option(help="The package whose draft is compared.")],
+    package: Annotated[
+        str | None, typer.Option(help="The package whose draft is compared.")
+    ] = None,
     num: Annotated[str | None, typer.Option(help="One provision, e.g. 355-4.5.")] = None,
     other: Annotated[
         str | None, typer.Option(help="Another package: a 3-way comparison of the drafts.")
+    ] = None,
+    expression: Annotated[
+        str | None,
+        typer.Option(help="Instead of a package, another expression of the act in the corpus, "
+                     "by its path in the manifest."),
     ] = None,
     db: DbUrl = None,
     as_json: JsonFlag = False,
     lang: Lang = "az",
 ) -> None:
-    """Compare the current text of an act (or one provision) with a package's draft of it,
-    word by word; with --other, the draft against the current text and another draft."""
-    store = open_store(db)
+    """Compare two expressions of an act (or of one provision) word by word: the current text
+    with a package's draft or with another expression in the corpus; with --other, the draft
+    against the current text and against another draft (3-way)."""
     loaded = _corpus()
     try:
         current = loaded.act(act)
-        draft = _draft(store, package, act, loaded)
-        second = _draft(store, other, act, loaded) if other else None
+        if expression is not None:
+            draft = _expression(loaded, act, expression)
+        elif package is not None:
+            draft = _draft(open_store(db), package, act, loaded)
+        else:
+            raise NotFound("name a --package or an --expression to compare with")
+        second = _draft(open_store(db), other, act, loaded) if other else None
     except (StoreError, KeyError) as error:
         raise fail(str(error).strip("'\"")) from None
     data = _comparison(current, draft, second, num)
@@ -90,6 +123,15 @@ def _compare_command(
         emit_json(data)
     else:
         typer.echo(render("compare", lang, c=data), nl=False)
+
+
+def _expression(loaded: Any, act: str, path: str) -> Act:
+    work = loaded.works.get(act)
+    found = [a for a in work.expressions if a.path == path] if work else []
+    if not found:
+        paths = ", ".join(a.path for a in work.expressions) if work else "none"
+        raise NotFound(f"{act} has no expression {path!r} in the corpus (it has: {paths})")
+    return found[0]
 
 
 def _draft(store: PackageStore, package_id: str, act: str, loaded: object) -> Act:
@@ -121,6 +163,36 @@ def _text(act: Act, num: str) -> str:
         return act.preamble
     provision = act.find(num)
     return provision.full_text() if provision else ""
+
+
+def _at_command(
+    act: Annotated[str, typer.Argument(help="The act (manifest id), e.g. dv-law.")],
+    date: Annotated[str, typer.Argument(help="ISO date, e.g. 2025-01-01.")],
+    package: Annotated[
+        list[str] | None, typer.Option(help="A package whose amendments count (repeatable).")
+    ] = None,
+    num: Annotated[str | None, typer.Option(help="Show one provision's text.")] = None,
+    db: DbUrl = None,
+    as_json: JsonFlag = False,
+    lang: Lang = "az",
+) -> None:
+    """The act as at a date: later footnoted amendments undone, packages applied from their
+    commencement; unknown dates are listed, not guessed."""
+    store = open_store(db)
+    try:
+        chosen = [store.get(p) for p in package or []]
+        check_commencement(date)
+        result = act_at(_corpus(), act, date, chosen)
+    except (StoreError, KeyError, ValueError) as error:
+        raise fail(str(error).strip("'\"")) from None
+    data = result.to_dict()
+    if num is not None:
+        provision = result.act.find(num) if result.act else None
+        data["provision"] = {"num": num, "text": provision.full_text() if provision else None}
+    if as_json:
+        emit_json(data)
+    else:
+        typer.echo(render("at", lang, a=data), nl=False)
 
 
 def _seed_command(db: DbUrl = None, as_json: JsonFlag = False, lang: Lang = "az") -> None:
@@ -166,5 +238,6 @@ def _problem_comment(item: str, reason: str) -> Comment:
 
 def register(package_app: typer.Typer, app: typer.Typer) -> None:
     package_app.command("consolidate")(_consolidate_command)
+    package_app.command("at")(_at_command)
     app.command("compare")(_compare_command)
     app.command("seed")(_seed_command)

@@ -11,7 +11,7 @@ import streamlit as st
 from corpus.manifest import Entry
 from workbench import uploads
 from workbench.session import t
-from workbench.state import load_corpus, parse_upload, uploaded_corpus
+from workbench.state import load_corpus, parse_upload, uploaded_acts
 
 corpus = load_corpus()
 st.header(t("nav.corpus"))
@@ -96,7 +96,6 @@ def _upload_form() -> None:
         return
     st.success(t("corpus.stored", path=stored.path, articles=len(act.articles()),
                  provisions=len(act.provisions()), diagnostics=len(act.diagnostics)))
-    uploaded_corpus.clear()
 
 
 with acts_tab:
@@ -107,6 +106,6 @@ with upload_tab:
     _upload_form()
     if uploads.has_uploads():
         st.markdown(f"#### {t('corpus.uploaded')}")
-        mine = uploaded_corpus(str(uploads.uploads_dir()))
-        _acts_table(mine.acts())
-        _diagnostics(mine.acts(), "corpus_diag_upload")
+        mine = uploaded_acts(uploads.uploads_dir())
+        _acts_table(mine)
+        _diagnostics(mine, "corpus_diag_upload")

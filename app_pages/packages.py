@@ -51,7 +51,7 @@ with detail:
         with st.expander(t("amend.add_title")):
             package_views.add_amendment(store, load_corpus(), package)
         with st.expander(t("amend.edit_title")):
-            package_views.edit_amendment(store, package)
+            package_views.edit_amendment(store, load_corpus(), package)
     with flow_tab:
         package_views.workflow_panel(store, package)
     with preview_tab:

@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from workbench import law_views, reference_views
+from workbench.i18n import label
 from workbench.links import provision_link
 from workbench.session import current, t
 from workbench.state import load_corpus, search_index
@@ -79,15 +80,35 @@ def _contents_panel(act: Any) -> None:
     if missing := st.session_state.get("law_jump_error"):
         st.error(t("law.jump_missing", num=missing, act=act.work_id))
     rows = law_views.contents_rows(act)
-    with st.expander(t("law.contents", count=len(rows)), expanded=False):
-        for row in rows:
-            provision_link(act.work_id, row.eid, row.label)
+    labels = {row.eid: row.label for row in rows}
+    eids = list(labels)
+    current_eid = params.get("eid")
+    # One selectbox rather than hundreds of links: the Criminal Code alone has 480 entries.
+    st.selectbox(
+        t("law.contents", count=len(rows)), eids, key=f"law_toc_{act.work_id}",
+        index=eids.index(current_eid) if current_eid in labels else None,
+        placeholder=t("law.contents_hint"), format_func=labels.__getitem__,
+        on_change=_open_from_contents, args=(act.work_id,),
+    )
 
 
-reading, corpus_wide = st.tabs([t("law.tab_read"), t("law.tab_corpus")])
+def _open_from_contents(work_id: str) -> None:
+    chosen = st.session_state.get(f"law_toc_{work_id}")
+    if chosen:
+        st.query_params["act"] = work_id
+        st.query_params["eid"] = chosen
+
+
+lang = current().lang
+view = st.radio(t("law.view"), ("read", "corpus"), horizontal=True, key="law_view",
+                label_visibility="collapsed",
+                format_func=lambda v: label(lang, f"law.tab_{v}"))
 act_id, eid = _follow_address()
 act = corpus.act(act_id)
-with reading:
+if view == "corpus":
+    # Only on demand: the corpus-wide views need the whole law graph.
+    reference_views.corpus_wide_panel(corpus)
+else:
     side, main = st.columns([1, 2], gap="large")
     with side:
         _search_panel()
@@ -95,5 +116,3 @@ with reading:
         _contents_panel(act)
     with main:
         law_views.provision_panel(corpus, act, eid)
-with corpus_wide:
-    reference_views.corpus_wide_panel(corpus)

@@ -1,0 +1,123 @@
+"""The history of the 15 codes of the real corpus: how much of it is understood, replay as a
+quality figure, amending laws as graph edges, and the `qanun history|amend` JSON interfaces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from amendments.history_act import ActHistory, read_act_history
+from amendments.history_graph import amending_laws, amends_edges, code_acts
+from amendments.history_replay import ReplayReport, replay_act
+from qanun.cli.main import app
+
+
+@pytest.fixture(scope="module")
+def histories(corpus) -> dict[str, tuple[ActHistory, ReplayReport]]:  # type: ignore[no-untyped-def]
+    result = {}
+    for act in code_acts(corpus):
+        history = read_act_history(act)
+        result[act.work_id] = (history, replay_act(act, history))
+    return result
+
+
+def test_all_fifteen_codes_have_a_history(histories) -> None:  # type: ignore[no-untyped-def]
+    assert len(histories) == 15
+    assert sum(len(h.footnotes) for h, _ in histories.values()) > 4000
+
+
+def test_nine_in_ten_footnotes_parse_into_effects(histories) -> None:  # type: ignore[no-untyped-def]
+    footnotes = sum(len(h.footnotes) for h, _ in histories.values())
+    parsed = sum(len(h.parsed) for h, _ in histories.values())
+    assert parsed / footnotes >= 0.90
+
+
+def test_every_unparsed_footnote_has_a_reason(histories) -> None:  # type: ignore[no-untyped-def]
+    for history, _ in histories.values():
+        for item in history.unparsed_list():
+            assert item["reason"], item
+
+
+def test_replay_reproduces_most_current_wordings(histories) -> None:  # type: ignore[no-untyped-def]
+    replayable = sum(r.replayable for _, r in histories.values())
+    ok = sum(r.replay_ok for _, r in histories.values())
+    assert replayable > 1500
+    # The figure is reported by bench/history.py; this floor guards against regressions.
+    assert ok / replayable >= 0.85
+
+
+def test_history_of_criminal_code_184_1(histories) -> None:  # type: ignore[no-untyped-def]
+    history, _ = histories["criminal-code"]
+    laws = [e.law.number for e in history.for_provision("184.1")]
+    assert laws[:1] == ["607-IIIQD"] and "230-VQD" in laws and "707-VQD" in laws
+    restated = [e for e in history.for_provision("184.1") if e.law.number == "230-VQD"
+                and e.previous_wording]
+    assert restated[0].previous_wording.startswith("yüz manatdan beş yüz manatadək")
+
+
+def test_replay_of_law_68_on_criminal_code_350_1(corpus, histories) -> None:  # type: ignore[no-untyped-def]
+    history, report = histories["criminal-code"]
+    effect = next(e for e in history.for_provision("350.1") if e.law.number == "68-VIQD")
+    assert [op.target.unit for op in effect.operations] == ["disposition", "sanction"]
+    checks = [c for c in report.checks if c.eid == "art_350__para_1"]
+    assert checks and all(c.ok for c in checks)
+
+
+def test_amends_edges_from_law_nodes(corpus, histories) -> None:  # type: ignore[no-untyped-def]
+    read = {act: h for act, (h, _) in histories.items()}
+    edges = amends_edges(corpus, read)
+    keyed = {(law, act, eid): attrs for law, act, eid, attrs in edges}
+    attrs = keyed[("law:68-VIQD", "criminal-code", "art_350__para_1")]
+    assert attrs["date"] == "2020-05-01" and "substitute" in attrs["operations"]
+    # one amending law, several codes: law 172-IIQD of 2 July 2001
+    acts_of_law = {act for law, act, _, _ in edges if law == "law:172-IIQD"}
+    assert {"criminal-code", "criminal-procedure-code"} <= acts_of_law
+    assert amending_laws(corpus, read)["law:68-VIQD"]["date"] == "2020-05-01"
+
+
+runner = CliRunner()
+
+
+def test_cli_history_json_shape() -> None:
+    result = runner.invoke(app, ["history", "criminal-code", "--num", "350.1", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"effects", "stats", "unparsed"}
+    assert set(data["stats"]) == {"footnotes", "parsed", "unparsed", "replayable", "replay_ok"}
+    effect = next(e for e in data["effects"] if e["law"]["number"] == "68-VIQD")
+    assert set(effect) == {"footnote", "law", "targets", "operations", "previous_wording"}
+    assert set(effect["law"]) == {"number", "date", "title"}
+    assert effect["targets"] == ["350.1"]
+    assert all(set(u) == {"footnote", "reason"} for u in data["unparsed"])
+
+
+def test_cli_amend_parse_and_apply(corpus_dir: Path) -> None:
+    law = corpus_dir / "az/dv-law/2024-amending-law.partial.txt"
+    parsed = json.loads(runner.invoke(app, ["amend", "parse", str(law), "--json"]).output)
+    assert parsed["act"] == "dv-law"
+    assert {o["item"] for o in parsed["operations"]} == {"1", "2.1", "2.2", "2.3", "2.4", "3.1",
+                                                       "3.2", "4.1"}
+    result = runner.invoke(app, ["amend", "apply", "--act", "dv-law", "--instructions", str(law),
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"applied", "failed", "provisions"}
+    assert all(set(a) == {"item", "num", "eid"} for a in data["applied"])
+    assert all(set(f) == {"item", "reason"} for f in data["failed"])
+    assert {p["num"] for p in data["provisions"]} == {"preamble", "1.0.1", "1.0.2", "1.0.3",
+                                                      "1.0.4"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["history", "criminal-code", "--num", "9999.9"], "no provision '9999.9'"),
+    (["amend", "apply", "--act", "no-such-act", "--instructions", "/no/such/file.txt"],
+     "no file"),
+    (["amend", "parse", "/no/such/file.txt"], "no file"),
+])
+def test_cli_bad_input_is_a_clear_error(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code != 0
+    assert message in result.output
