@@ -149,6 +149,7 @@ def _find_tokens(text: str, words: str) -> list[tuple[int, int]]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[str, list[tuple[int, int, int]], dict[int, int]]:
     """The token stream (words and marks, a space only between two words), each token's
     (start, end, end in the stream), and stream offset → token index."""
@@ -174,7 +175,8 @@ def _tokens(text: str) -> tuple[str, list[tuple[int, int, int]], dict[int, int]]
 def _split_glued(match: re.Match[str]) -> list[tuple[int, int, str]]:
     """`402ci` (the footnotes drop the hyphen of `402-ci`) as the tokens `402`, `-`, `ci`."""
     token, start = match.group(), match.start()
-    glued = _GLUED_SUFFIX.fullmatch(token)
+    glued = _GLUED_SUFFIX.fullmatch(token) if token[0].isdigit() and token[-1] in "iıuü" \
+        else None
     if not glued:
         return [(start, match.end(), token)]
     cut = start + glued.end(1)

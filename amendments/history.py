@@ -176,8 +176,7 @@ def _read_effect(number: int, paragraph: str, act: str, context: list[str] | Non
 
 def _lower_if_shouted(text: str) -> str:
     """A few footnotes are printed in capitals (`… ILƏ MƏCƏLLƏYƏ … ƏLAVƏ EDILMIŞDIR`)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    if not text[:200].isupper():
         return text
     return text.replace("İ", "I").lower()
 

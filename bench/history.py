@@ -4,6 +4,7 @@ JSON line: the figures per code and in total, and the seconds taken (target ≤ 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import sys
 import time
 
@@ -34,15 +35,37 @@ def main() -> None:
     parsed = sum(c["parsed"] for c in per_code.values())
     replayable = sum(c["replayable"] for c in per_code.values())
     replay_ok = sum(c["replay_ok"] for c in per_code.values())
+    parallel = _two_workers(acts)
     print(json.dumps({
         "bench": "history", "codes": len(acts), "footnotes": footnotes, "parsed": parsed,
         "parse_rate": _rate(parsed, footnotes), "replayable": replayable, "replay_ok": replay_ok,
         "replay_rate": _rate(replay_ok, replayable),
         "seconds_parse": round(parsed_at - start, 3), "seconds_replay": round(end - parsed_at, 3),
         "seconds": round(end - start, 3), "cpu_seconds": round(time.process_time() - cpu, 3),
-        "target_seconds": 2.0, "per_code": per_code,
+        "seconds_two_workers": parallel, "target_seconds": 2.0, "per_code": per_code,
     }, ensure_ascii=False))
     sys.stdout.flush()
+
+
+_ACTS: list = []
+
+
+def _figures(index: int) -> tuple[int, int]:
+    act = _ACTS[index]
+    replay = replay_act(act, read_act_history(act))
+    return replay.replayable, replay.replay_ok
+
+
+def _two_workers(acts: list) -> float | None:
+    """The same work on the machine's two cores: forked workers share the loaded corpus."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _ACTS[:] = acts
+    order = sorted(range(len(acts)), key=lambda i: -len(acts[i].footnotes))
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pool.map(_figures, order, chunksize=1)
+    return round(time.perf_counter() - start, 3)
 
 
 def _rate(part: int, whole: int) -> float:

@@ -30,9 +30,14 @@ class Impact:
 
 
 def describe(graph: LawGraph, node: str) -> dict[str, Any]:
-    """`{"act", "eid", "num"}` of a node, as the CLI's JSON writes it."""
+    """`{"act", "eid", "num"}` of a node, as the CLI's JSON writes it; a defined term (a step
+    of an impact path) also carries `"term"`, its words."""
     data = graph.graph.nodes[node]
-    return {"act": data.get("act", node), "eid": data.get("eid"), "num": data.get("num") or None}
+    described = {"act": data.get("act", node), "eid": data.get("eid"),
+                 "num": data.get("num") or None}
+    if data.get("kind") == "term":
+        described["term"] = data.get("text")
+    return described
 
 
 def citers(graph: LawGraph, node: str) -> list[tuple[str, dict[str, Any]]]:

@@ -109,7 +109,7 @@ class CharModel:
                 shorter[gram[1:]] += count
             by_order.append(shorter)
         by_order.reverse()
-        uniform = 1.0 / len(by_order[0])
+        uniform = 1.0 / max(len(by_order[0]), 1)  # an empty corpus still gives a model
         seen: dict[str, float] = {}
         backoff: dict[str, float] = {"<uniform>": math.log(uniform)}
         lower: dict[str, float] = {}

@@ -17,8 +17,8 @@ SUMMARY_KEYS = {"id", "title", "title_en", "status", "version", "updated", "illu
                 "amendments"}
 PACKAGE_KEYS = {"id", "title", "title_en", "purpose", "purpose_en", "status", "authors",
                 "illustrative", "acts", "amendments", "comments", "created", "updated", "version"}
-REPORT_KEYS = {"package", "title", "title_en", "illustrative", "acts", "applied", "failed", "conflicts",
-               "dangling", "references_checked", "partial_acts", "provisions", "stats"}
+REPORT_KEYS = {"package", "title", "title_en", "illustrative", "acts", "applied", "failed",
+               "conflicts", "dangling", "references_checked", "partial_acts", "provisions", "stats"}
 
 
 def qanun(*args: str) -> tuple[int, str, str]:

@@ -4,7 +4,8 @@ The `--json` shapes are stable interfaces:
 `refs` -> [{"source": {"act", "eid", "num"}, "text", "span": [start, end],
             "targets": [{"act", "eid", "num"}], "status"}];
 `graph impact` -> {"act", "eid", "num", "depth", "count",
-                   "impact": [{"act", "eid", "num", "distance", "path": [{"act", "eid", "num"}]}]};
+                   "impact": [{"act", "eid", "num", "distance", "path": [{"act", "eid", "num"}]}]}
+                   (a path step through a defined term also has "term", its words);
 `graph stats` -> {"nodes", "edges": {kind: n}, "references": {act: {status: n}},
                   "most_depended_on": [{"act", "eid", "num", "in_degree", "score", "pagerank"}]}.
 """
@@ -96,6 +97,8 @@ def impact_command(act_id: ActArgument,
 
 def _label(graph: LawGraph, node: str) -> str:
     data = describe(graph, node)
+    if "term" in data:
+        return f"{data['act']}:«{data['term']}»"
     return f"{data['act']}:{data['num'] or data['eid'] or ''}"
 
 
