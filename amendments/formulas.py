@@ -11,12 +11,13 @@ footnote — into operations with explicit targets, or says in plain words what 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from amendments.formulas_clauses import BODY_READERS, VERB, WordChange
+from amendments.formulas_clauses import BODY_READERS, VERB, WordChange, show
 from amendments.formulas_targets import PREAMBLE, TargetPhrase, read_targets
 from amendments.formulas_tokens import QUOTE, Skeleton, tokenize
 from amendments.operations import (
+    WORD_LEVEL,
     AddProvision,
     DeleteWords,
     InsertWords,
@@ -31,6 +32,7 @@ from corpus.ids import Num, container_eid
 
 _LEADING = re.compile(r"^(?:\s|,|;|\.|və\b|habelə\b|həmçinin\b|isə\b|müvafiq\s+olaraq\b)+")
 _NEW_TEXT = re.compile(r"^\s*:\s*((?:⟦q\d+⟧\s*[.;]?\s*)+)")
+_EVERY = re.compile(r"\s*\((?:hər\s+\w+|bütün)\s+hal\w*\)")
 _TRAILING_OK = re.compile(r"^[\s.;,:]*(?:\([^()]*\)[\s.;,]*)?$")
 
 
@@ -70,7 +72,8 @@ def parse_formula(text: str, act: str, context: list[str] | None = None) -> Form
         previous = _clause(skeleton, clause, verb.lastgroup or "", previous, act, quoted, result)
     rest = skeleton.text[start:]
     if not _TRAILING_OK.match(rest) and not _LEADING.sub("", rest).startswith(("Əvvəlki",)):
-        result.problems.append(f"words after the last formula not read: {rest.strip()!r}")
+        result.problems.append(
+            f"words after the last formula not read: {show(skeleton, rest.strip())!r}")
     return result
 
 
@@ -83,6 +86,10 @@ def _clause(
     new_text: list[str],
     result: FormulaParse,
 ) -> list[TargetPhrase]:
+    every = _EVERY.search(clause)
+    if every:
+        # `1-ci və 6-cı (hər iki halda) hissələrdə`: the words, wherever they occur.
+        clause = _EVERY.sub(" ", clause).strip()
     phrases, body = read_targets(skeleton, clause)
     # A clause without a target phrase changes the same provisions, not necessarily the same
     # unit of them (`… ikinci cümləsində isə … əvəz edilmiş və “yazılı surətdə” sözləri
@@ -96,7 +103,7 @@ def _clause(
         read = [WordChange("add", nums=phrases[-1].nums, unit=unit if unit == "chapter" else None)]
         phrases = phrases[:-1]
     elif not phrases and verb not in ("add", "substitute"):
-        result.problems.append(f"no target in {clause!r}")
+        result.problems.append(f"no target in {show(skeleton, clause)!r}")
         return previous
     else:
         read = BODY_READERS[verb](skeleton, body)
@@ -106,6 +113,8 @@ def _clause(
     after = phrases[-1].nums[-1] if phrases and phrases[-1].case == "abl" and verb == "add" \
         and body.startswith("sonra") else None
     for change in read:
+        if every and change.occurrence is None and change.kind in WORD_LEVEL:
+            change = replace(change, occurrence=0)
         result.operations += _operations(change, phrases, act, new_text, after)
     return phrases
 

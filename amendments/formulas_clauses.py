@@ -25,8 +25,11 @@ _NOUN = r"(?:söz|rəqəm|ifadə|hərf|işarə|termin|abzas)\w*"
 _DECLINED = r"(?:ismin\s+müvafiq\s+hallarında\s+)?"
 # Which occurrence the words are: `birinci halda` (the first), `hər iki halda` (every one).
 _SELECTOR = (
-    rf"(?:(?P<sel>(?:{AZ_ORDINAL_PATTERN})\s+halda|hər\s+\w+\s+halda|bütün\s+hallarda)\s+)?"
+    rf"(?:(?P<sel>(?:{AZ_ORDINAL_PATTERN})\s+halda|hər\s+\w+\s+halda|bütün\s+hallarda"
+    rf"|hər\s+\w+(?=\s+⟦q)|(?:{AZ_ORDINAL_PATTERN})(?=\s+⟦q))\s+)?"
 )
+# `' 500 ' (birinci halda) rəqəmi`: the occurrence named right after the quoted words.
+_SELECTOR_QUOTE = rf"(?:\s*\((?P<sel3>{AZ_ORDINAL_PATTERN})\s+halda\))?"
 _SELECTOR_AFTER = r"(?:\s*\(?(?P<sel2>hər\s+\w+\s+halda)\)?)?"
 
 # The footnotes misspell their verbs (`çıxarılməşdər`, `edilmi.dir`, `edil mişdir`,
@@ -49,7 +52,8 @@ _PUNCTUATION = {"nöqtəli vergül": ";", "iki nöqtə": ":", "nöqtə": ".", "v
 _PUNCT = "|".join(_PUNCTUATION)
 
 _SUBSTITUTE_PAIR = re.compile(
-    rf"{_SELECTOR}{_DECLINED}(?P<old>{_QLIST})\s+{_NOUN}{_SELECTOR_AFTER}(?:\s+isə)?\s+(?:müvafiq\s+olaraq\s+)?{_DECLINED}"
+    rf"{_SELECTOR}{_DECLINED}(?P<old>{_QLIST}){_SELECTOR_QUOTE}\s+{_NOUN}{_SELECTOR_AFTER}"
+    rf"(?:\s+isə)?\s+(?:müvafiq\s+olaraq\s+)?{_DECLINED}"
     rf"(?P<new>{_QLIST})\s+{_NOUN}(?:\s+ilə)?"
 )
 _QUOTE_TO_PUNCT = re.compile(
@@ -173,7 +177,7 @@ def read_add(skeleton: Skeleton, body: str) -> list[WordChange] | str:
         return [WordChange("add", unit="note")]
     if _INSERT.match(body):
         return read_insert(skeleton, body)
-    return f"cannot read what is added: {_show(skeleton, body)!r}"
+    return f"cannot read what is added: {show(skeleton, body)!r}"
 
 
 def read_remove(skeleton: Skeleton, body: str) -> list[WordChange] | str:
@@ -198,7 +202,7 @@ def read_remove(skeleton: Skeleton, body: str) -> list[WordChange] | str:
 def read_whole(kind: str) -> BodyReader:
     def read(skeleton: Skeleton, body: str) -> list[WordChange] | str:
         if body:
-            return f"unexpected words before the verb: {_show(skeleton, body)!r}"
+            return f"unexpected words before the verb: {show(skeleton, body)!r}"
         return [WordChange(kind)]
 
     return read
@@ -207,7 +211,7 @@ def read_whole(kind: str) -> BodyReader:
 def read_renumber(skeleton: Skeleton, body: str) -> list[WordChange] | str:
     match = _RENUMBER.fullmatch(body)
     if not match:
-        return f"cannot read the new numbers: {_show(skeleton, body)!r}"
+        return f"cannot read the new numbers: {show(skeleton, body)!r}"
     if match["nums"]:
         return [WordChange("renumber", nums=tuple(numbers(skeleton, match["nums"])))]
     # A unit becomes another unit: `ikinci cümlə üçüncü cümlə`, `mətni 1-ci bənd`.
@@ -245,26 +249,27 @@ def _repeat(body: str, patterns: tuple[re.Pattern[str], ...], skeleton: Skeleton
                 yield tuple(phrases), -2
                 position = len(body) - len(rest)
                 continue
-            yield f"cannot read {body[position:]!r}", -1
+            rest = show(skeleton, body[position:]) if skeleton else body[position:]
+            yield f"cannot read {rest!r}", -1
             return
 
 
 def _occurrence(match: re.Match[str]) -> int | None:
     """`birinci halda` → 1, `hər iki halda` → 0 (every occurrence), nothing → None."""
     groups = match.groupdict()
-    selector = groups.get("sel") or groups.get("sel2")
+    selector = groups.get("sel") or groups.get("sel2") or groups.get("sel3")
     if not selector:
         return None
     if selector.startswith(("hər", "bütün")):
         return 0
-    return ordinal_value(selector.rsplit(" ", 1)[0])
+    return ordinal_value(selector.removesuffix(" halda").removesuffix("halda").strip())
 
 
 def _quotes(skeleton: Skeleton, qlist: str) -> list[str]:
     return [" ".join(skeleton.quotes[int(i)].split()) for i in QUOTE.findall(qlist)]
 
 
-def _show(skeleton: Skeleton, text: str) -> str:
+def show(skeleton: Skeleton, text: str) -> str:
     """The clause words with quotes and numbers put back, for a reason a person can read."""
     text = QUOTE.sub(lambda m: f"“{skeleton.quotes[int(m.group(1))]}”", text)
     return _NUM_TOKEN.sub(lambda m: skeleton.nums[int(m.group(1))], text)

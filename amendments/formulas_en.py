@@ -26,11 +26,11 @@ from corpus.ids import Num, container_eid
 
 _NUM = r"[0-9][0-9.\-]*[0-9]|[0-9]"
 _TARGET = (
-    r"(?:the (?P<subord>\w+) (?P<subkind>sentence|paragraph) of (?=(?:part|clause) ))?"
+    r"(?:the (?P<subord>\w+) (?P<subkind>sentence|paragraph|clause) of (?=(?:part|clause) ))?"
     r"(?:(?P<named>the (?:sanction|disposition|heading|text|end) of|the note to) "
     r"|the (?P<ord>\w+) (?P<ordkind>sentence|paragraph) of "
     r"|(?P<valkind>part|clause|section) (?P<val>[\w-]+) of )?"
-    rf"(?:Article (?P<num>{_NUM})|Chapter (?P<chapter>{_NUM})|(?P<preamble>the preamble)"
+    rf"(?:Article (?P<num>{_NUM})|Chapter (?P<chapter>{_NUM}|[IVXL]+)|(?P<preamble>the preamble)"
     r"|(?P<act>the Law))"
 )
 _BE = r"(?:shall be|were|was)"
@@ -57,7 +57,8 @@ _FORMS = {
         rf"^A (?P<addord>\w+) (?P<addkind>sentence|paragraph) {_BE} added to {_TARGET}{_NEW_TEXT}"
     ),
     "add": re.compile(
-        rf"^(?:After Article (?P<after>{_NUM}), )?(?P<addwhat>Article|Chapter) (?P<addnum>{_NUM}) "
+        rf"^(?:After Article (?P<after>{_NUM}), )?(?P<addwhat>Article|Chapter) "
+        rf"(?P<addnum>{_NUM}|[IVXL]+) "
         rf"{_BE} added{_NEW_TEXT}"
     ),
     "restate": re.compile(rf"^{_TARGET} {_BE} restated{_NEW_TEXT}", re.IGNORECASE),

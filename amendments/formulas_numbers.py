@@ -89,7 +89,10 @@ def _ordinal_table() -> dict[str, int]:
 
 def ordinal_suffix(num: str) -> str:
     """The suffix a citation puts after a number: `1.0.3` → `cü`, `144-1` → `ci`, `10` → `cu`."""
-    last = int(re.split(r"[.\-]", num.strip())[-1] or 0)
+    tail = re.split(r"[.\-]", num.strip())[-1]
+    if not tail.isdigit():
+        return ""  # Roman numerals take no suffix: `XVI fəsil`
+    last = int(tail)
     if last == 0:
         return "cı"
     spoken = cardinal_words(last)

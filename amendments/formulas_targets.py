@@ -29,6 +29,7 @@ _GROUP = re.compile(
         (?P<same>(?:həmin\s+)?(?:madd|bənd|hissə|cümlə)\w*)
       | (?P<preamble>preambul\w*)
       | (?P<nums>{_NUMLIST})\s+(?P<noun>m[əa]dd\w*|bənd\w*|fəsl\w*|fəsil\w*)
+      | (?P<roman>[IVXL]+(?:-\d+)?)\s+(?P<romannoun>fəsl\w*|fəsil\w*)
     )?
     (?:\s*(?P<unit>
         (?P<ord>{_ORD}(?:\s*(?:,|və)\s*{_ORD})*)\s+(?P<ordnoun>cümlə\w*|abzas\w*|hissə\w*)
@@ -38,12 +39,14 @@ _GROUP = re.compile(
       | (?P<text>mətn\w*)
       | (?P<note>qeyd\w*(?:\s+hissə\w*)?(?:\s+(?:hissənin\s+)?mətn\w*)?
           (?:\s+{_NUMLIST}\s+bənd(?:ində|inə|indən|lərində|lərinə|lərindən))?)
-      | (?P<clause>{_N})\s+(?P<clausenoun>bənd\w*)
-        (?:\s+(?P<clauseord>{_ORD})\s+(?P<clauseordnoun>cümlə\w*|abzas\w*))?
-      | (?P<part>[IVXL]+|{_N})\s+(?P<partnoun>hissə\w*)
+      | (?P<clause>{_NUMLIST})\s+(?P<clausenoun>bənd\w*)
+      | (?P<part>[IVXL]+|{_NUMLIST})\s+(?P<partnoun>hissə\w*)
       | (?P<section>{_N})\s+paraqraf\w*
       | (?P<end>sonun\w*)
-    ))?
+    )
+    # a unit of that unit, after a genitive: `3-cü bəndinin dördüncü abzasında`
+    (?:(?<=n)\s+(?P<sub>{_ORD}|{_N})\s+(?P<subnoun>cümlə\w*|abzas\w*|bənd\w*))?
+    )?
     (?=\s|$|[,.:;])
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -51,7 +54,8 @@ _GROUP = re.compile(
 _ORDINAL = re.compile(_ORD)
 _NUM_OR_DASH = re.compile(rf"{_N}|[–—-]")
 _JOIN = re.compile(r"\s*(?:,|və)\s+")
-_UNIT_KINDS = {"cümlə": "sentence", "abzas": "paragraph", "hissə": "part"}
+_UNIT_KINDS = {"cümlə": "sentence", "abzas": "paragraph", "hissə": "part", "bəndi": "clause",
+               "bənd": "clause", "bəndd": "clause", "bəndl": "clause"}
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,8 @@ def _read_group(skeleton: Skeleton, text: str) -> tuple[TargetPhrase | None, str
         nums = (PREAMBLE,)
     elif groups["nums"]:
         nums = tuple(numbers(skeleton, groups["nums"]))
+    elif groups["roman"]:
+        nums = (groups["roman"],)
     elif groups["scope"]:
         nums = ("",)
     elif not groups["unit"]:
@@ -117,10 +123,11 @@ def _read_group(skeleton: Skeleton, text: str) -> tuple[TargetPhrase | None, str
         nums = ()
     last_word = match.group(0).split()[-1]
     unit = _unit(skeleton, groups)
-    if groups["noun"] and groups["noun"].startswith("fəs"):
+    if groups["roman"] or (groups["noun"] and groups["noun"].startswith("fəs")):
         # The target is a chapter: `chapter`, or a unit of it (`chapter/heading`).
         unit = f"chapter/{unit}" if unit else "chapter"
-    if groups["unit"] and not (groups["nums"] or groups["same"] or groups["preamble"]):
+    if groups["unit"] and not (groups["nums"] or groups["roman"] or groups["same"]
+                               or groups["preamble"]):
         # `ikinci cümləsi`, `dispozisiyası` alone: a unit of the provision named just before.
         return TargetPhrase((), unit, _case(last_word), same=True), text[match.end():]
     phrase = TargetPhrase(nums, unit, _case(last_word), same=bool(groups["same"]))
@@ -153,23 +160,29 @@ def _unit(skeleton: Skeleton, groups: dict[str, str | None]) -> str | None:
         values = [ordinal_value(o) for o in _ORDINAL.findall(groups["ord"])]  # type: ignore[arg-type]
         if not values or None in values:
             return None
-        return f"{kind}:{','.join(str(v) for v in values)}"
+        return _with_sub(skeleton, f"{kind}:{','.join(str(v) for v in values)}", groups)
     if groups["part"]:
         part = groups["part"]
-        return f"part:{skeleton.num(part) if part.startswith('⟦') else part}"
+        values = numbers(skeleton, part) if part.startswith("⟦") else [part]
+        return _with_sub(skeleton, f"part:{','.join(values)}", groups)
     if groups["clause"]:
-        clause = f"clause:{skeleton.num(groups['clause'])}"
-        if groups["clauseord"]:
-            # `3-cü bəndinin dördüncü abzasında`: a paragraph of a clause.
-            kind = _UNIT_KINDS[groups["clauseordnoun"][:5].lower()]  # type: ignore[index]
-            return f"{clause}/{kind}:{ordinal_value(groups['clauseord'])}"  # type: ignore[arg-type]
-        return clause
+        values = numbers(skeleton, groups["clause"])
+        return _with_sub(skeleton, f"clause:{','.join(values)}", groups)
     if groups["section"]:
         return f"section:{skeleton.num(groups['section'])}"
     for name in ("sanction", "disposition", "heading", "text", "note", "end"):
         if groups[name]:
             return name
     return None
+
+
+def _with_sub(skeleton: Skeleton, unit: str, groups: dict[str, str | None]) -> str:
+    sub = groups["sub"]
+    if not sub or "," in unit:
+        return unit
+    kind = _UNIT_KINDS[groups["subnoun"][:5].lower()]  # type: ignore[index]
+    value = skeleton.num(sub) if sub.startswith("⟦") else ordinal_value(sub)
+    return f"{unit}/{kind}:{value}"
 
 
 _STEMS = ("maddə", "bənd", "sanksiya", "dispozisiya", "cümlə", "abzas", "hissə", "mətn",

@@ -75,7 +75,7 @@ def _quoted(raw: str) -> str:
 # A straight quote closes where a formula word follows (`' … ' sözləri`), so quotes nested
 # inside (`' nizamnamə, 'Banklar haqqında', … ' sözləri`) do not end the quoted words early.
 _AFTER_CLOSER = re.compile(
-    r"\s*(?:söz|rəqəm|ifadə|hərf|işarə|termin|abzas|hissə|cümlə|bənd)"
+    r"\s*(?:söz|rəqəm|ifadə|hərf|işarə|termin|abzas|hissə|cümlə|bənd|\(\w+(?:\s\w+)?\shalda\))"
     r"|(?<=\w['\"])(?:ind|in|ın|ı|i)\w*"
 )
 

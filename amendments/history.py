@@ -23,15 +23,16 @@ from amendments.history_law import CITATION, MONTHS, AmendingLaw, read_citation_
 from amendments.operations import Operation
 
 # `Əvvəlki redaksiyada deyilirdi:` and the misspellings the footnotes carry (`redakisyada`,
-# `edaksiyada`, `vv lki`): anchored on `deyilirdi`.
+# `edaksiyada`, `vv lki`, `redaksiyadad eyilirdi`, `seyilirdi`, `deyilridi`).
 PREVIOUS_WORDING = re.compile(
-    r"(?:(?:Maddənin|Bəndin|Hissənin|Cümlənin)\s+)?\S*v\s?\S*lki\s+\S+\s+deyilirdi\s*:?",
+    r"(?:(?:Maddənin|Bəndin|Hissənin|Cümlənin)\s+)?\S*v\s?\S*lki\s+\S*d\S*\s+"
+    r"(?:[ds]\s?e\s?y\s?i\s?l\w*|verilmişdir)\s*[:.]?",
     re.IGNORECASE,
 )
+_PREVIOUS_ANCHOR = re.compile(r"yil|lki\s+r?e?d", re.IGNORECASE)
 # An effect starts where a line (or the footnote) starts with a citation of an amending act.
 _EFFECT_START = re.compile(r"(?:^|\n)[-\s]*(?:\d{1,2}\.\s+)?(?=" + CITATION.pattern + ")",
                            re.IGNORECASE)
-
 
 # Formulas that record an act's approval or commencement rather than an amendment.
 _NOT_AMENDMENTS = {
@@ -146,8 +147,8 @@ def split_effects(text: str) -> list[str]:
 
 def _read_effect(number: int, paragraph: str, act: str, context: list[str] | None) -> Effect | None:
     previous = None
-    anchor = paragraph.find("deyilirdi")
-    marker = PREVIOUS_WORDING.search(paragraph, max(0, anchor - 80)) if anchor >= 0 else None
+    anchor = _PREVIOUS_ANCHOR.search(paragraph)
+    marker = PREVIOUS_WORDING.search(paragraph, max(0, anchor.start() - 80)) if anchor else None
     if marker:
         previous = " ".join(paragraph[marker.end():].split()) or None
         paragraph = paragraph[:marker.start()]

@@ -30,7 +30,12 @@ def _follow_address() -> tuple[str, str | None]:
         act_id = "dv-law" if "dv-law" in corpus.works else works[0]
     if st.session_state.get("law_act") != act_id:
         st.session_state["law_act"] = act_id
-    return act_id, params.get("eid")
+    eid = params.get("eid")
+    # Written back so the browser's address shows the provision a link opened (a page link to
+    # the page already shown passes its parameters to the script but leaves the address as it
+    # was), which keeps every provision bookmarkable.
+    st.query_params.from_dict({"act": act_id, **({"eid": eid} if eid else {})})
+    return act_id, eid
 
 
 def _choose_act() -> None:

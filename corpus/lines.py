@@ -40,6 +40,7 @@ ORDINALS = {
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUM = r"\d(?:\s?\d)*(?:\s?-\s?\d(?:\s?\d)*)*"
 _ORDINAL_RE = "|".join(loose(w) for w in sorted(ORDINALS, key=len, reverse=True))
+_ROMAN_NUM = r"[IVXLC]+(?:-(?:[IVXLC]+|\d+))?"  # LIV-II: a chapter inserted after chapter 54
 _SUFFIX = r"(?:\s?-\s?(?:[cC][iıuüIİUÜ]|[iıuüİIUÜ]nc[iıuü]))"
 _MARKERS = r"(?P<markers>(?:\s*\[\d+\])*)"
 
@@ -49,8 +50,9 @@ ARTICLE_RE = re.compile(
     rf"(?P<heading>.*?){_MARKERS}$"
 )
 CHAPTER_RE = re.compile(
-    rf"^(?:(?P<n1>{_NUM}|[IVXL]+){_SUFFIX}?\.?\s*{loose('fəsil')}|{loose('fəsil')}\s*"
-    rf"(?P<n2>{_NUM}|[IVXL]+)|Chapter\s+(?P<n3>{_NUM}|[IVXL]+))\b\.?\s*(?P<title>.*?){_MARKERS}$"
+    rf"^(?:(?P<n1>{_NUM}|{_ROMAN_NUM}){_SUFFIX}?\.?\s*{loose('fəsil')}|{loose('fəsil')}\s*"
+    rf"(?P<n2>{_NUM}|{_ROMAN_NUM})|Chapter\s+(?P<n3>{_NUM}|{_ROMAN_NUM}))\b\.?\s*"
+    rf"(?P<title>.*?){_MARKERS}$"
 )
 DIVISION_RE = re.compile(
     rf"^(?:(?P<word>{_ORDINAL_RE})|(?P<roman>[IVXL]+))\s*{loose('bölmə')}\b\.?\s*"
@@ -123,8 +125,9 @@ def _digits(text: str) -> str:
 
 
 def _container_num(*candidates: str | None) -> str:
+    """`2`, `40-1`, `IV` -> `4`, `LIV-II` -> `54-2`."""
     value = _digits(next(c for c in candidates if c))
-    return str(roman_to_int(value)) if value[0] in _ROMAN else value
+    return "-".join(str(roman_to_int(p)) if p[0] in _ROMAN else p for p in value.split("-"))
 
 
 def classify(text: str) -> Classified:

@@ -12,7 +12,10 @@ import re
 
 from corpus.ids import Num
 
-_INLINE_POINT = re.compile(r"(?<=[.;:])\s+(\d+(?:-\d+)*(?:\.\d+(?:-\d+)*)+)\.\s+(?=\S)")
+# A number after a sentence end (and the footnote markers that may follow it).
+_INLINE_POINT = re.compile(
+    r"(?<=[.;:])(?:\s*\[\d+\])*\s+(\d+(?:-\d+)*(?:\.\d+(?:-\d+)*)+)\.\s+(?=\S)"
+)
 
 
 def _base(component: str) -> tuple[int, ...]:
@@ -54,6 +57,8 @@ def split_run_together(num: str, text: str) -> list[tuple[str, str]]:
 
     >>> split_run_together("5.1", "birinci. 5.2. ikinci; 5.2.1. üçüncü")
     [('5.1', 'birinci.'), ('5.2', 'ikinci;'), ('5.2.1', 'üçüncü')]
+    >>> split_run_together("131.1", "cəzalandırılır. [221] 131.2. Ehtiyatsızlıqdan")
+    [('131.1', 'cəzalandırılır. [221]'), ('131.2', 'Ehtiyatsızlıqdan')]
     >>> split_run_together("5.1", "bu Məcəllənin 7.2. maddəsi")
     [('5.1', 'bu Məcəllənin 7.2. maddəsi')]
     """
@@ -64,7 +69,7 @@ def split_run_together(num: str, text: str) -> list[tuple[str, str]]:
         previous = Num.try_parse(current)
         if candidate is None or previous is None or not is_successor(previous, candidate):
             continue
-        segments.append((current, text[start:match.start()].strip()))
+        segments.append((current, text[start:match.start(1)].strip()))
         current, start = match.group(1), match.end()
     segments.append((current, text[start:].strip()))
     return segments

@@ -136,9 +136,12 @@ class Resolver:
 def _better(candidate: Act, current: Act) -> bool:
     """The principal act of a work: Azerbaijani before English, complete before partial, then the
     longer text (the two 2010 publications of the DV law differ only in line breaks)."""
-    def rank(act: Act) -> tuple[bool, bool, int]:
-        return (act.language == "az", act.complete, sum(len(p.text) for p in act.walk()))
-    return rank(candidate) > rank(current)
+    def rank(act: Act) -> tuple[bool, bool]:
+        return (act.language == "az", act.complete)
+    if rank(candidate) != rank(current):
+        return rank(candidate) > rank(current)
+    # Only a tie walks the texts (the two opening fragments of the DV law).
+    return sum(len(p.text) for p in candidate.walk()) > sum(len(p.text) for p in current.walk())
 
 
 def _within_note(citation: Citation, context: Context) -> bool:

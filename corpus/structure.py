@@ -40,6 +40,13 @@ class Parsed:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+def _is_law_list_item(text: str) -> bool:
+    """`2. 27 dekabr 2001-ci il tarixli 240-IIQD nömrəli … Qanunu`: an item of the list of
+    amending laws, which no provision of a code reads like."""
+    match = ITEM.match(text)
+    return bool(match and DATED_RE.match(match["text"]) and "tarixli" in text[:60])
+
+
 class _Builder:
     """Walks the body and trailer lines once, keeping the open containers, article and points."""
 
@@ -73,6 +80,14 @@ class _Builder:
             return
         if item.kind is Kind.TRAILER:
             self.footnote, self.trailer = None, self.out.trailer.setdefault(line.text, [])
+            return
+        if self.trailer is None and _is_law_list_item(line.text):
+            # the list of amending laws with its heading lost (Criminal Procedure Code)
+            self.diagnose(line.number, "a list of amending laws without its heading",
+                          "read it as the list, not as text of the last article", "law-list")
+            self.footnote, self.trailer = None, self.out.trailer.setdefault(
+                "dəyişikliklər etmiş qanunlar", [])
+            self.trailer.append(line.text)
             return
         if item.kind is Kind.FOOTNOTE and (self.trailer is not None or self.footnote is not None
                                            or DATED_RE.match(item.text)):
@@ -277,6 +292,15 @@ class _Builder:
         self.awaiting_title = None
         if self.target is None:
             self.diagnose(line.number, "text before any provision", "dropped", "stray-text")
+            return
+        if self.target.kind in ("paragraph", "point"):
+            # a wrapped line may carry the next point run into it: `… cəzalandırılır. 131.2. …`
+            segments = split_run_together(self.target.num, line.text)
+            self._append(line, segments[0][1])
+            for num, text in segments[1:]:
+                self.diagnose(line.number, f"point {num} run into the line of the point "
+                              "before", "split it off", "run-together")
+                self._one_point(line, num, text)
             return
         self._append(line, line.text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from app_harness import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, running_app
@@ -45,9 +46,35 @@ def wait_for_app(page, timeout: float = 180_000) -> None:  # noqa: ANN001
     )
 
 
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+def screenshot(page, name: str, folder: Path = ARTIFACTS) -> Path:  # noqa: ANN001
+    """The whole page: the window is stretched to the height of Streamlit's scrolling main area."""
+    folder.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => (document.querySelector(\"[data-testid='stMain']\") || document.body).scrollHeight"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(max(height + 80, 800), 6000)})
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+    return path
+
+
+def choose(page, label: str, option: str) -> None:  # noqa: ANN001
+    """Pick `option` (the start of its label) in the Streamlit selectbox labelled `label`, then
+    wait until the rerun it starts has redrawn that selectbox (once) with the choice."""
+    box = page.get_by_role("combobox", name=label, exact=True).last
+    box.click()
+    box.fill(option)
+    page.get_by_role("option", name=option).first.click()
+    page.wait_for_function(
+        """([label, option]) => {
+            const boxes = [...document.querySelectorAll(`input[role=combobox][aria-label="${label}"]`)];
+            return boxes.length === 1 && boxes[0].value.startsWith(option);
+        }""",
+        arg=[label, option],
+    )
+    wait_for_app(page)
 
 
 def use_english(page) -> None:  # noqa: ANN001

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from amendments.apply import AmbiguousWords, ApplyError, apply_instructions, apply_words
+from amendments.apply import AmbiguousWords, ApplyError, apply_words
+from amendments.apply_act import apply_instructions
 from amendments.formulas import parse_formula
 from amendments.formulas_law import amended_title, parse_amending_law
 from amendments.operations import DeleteWords, InsertWords, SubstituteWords, Target
@@ -138,3 +139,25 @@ def test_the_stored_act_is_not_changed(corpus, amending_law: str) -> None:  # ty
     before = act.find("1.0.1").text
     apply_instructions(act, parse_amending_law(amending_law, "dv-law"))
     assert act.find("1.0.1").text == before
+
+
+def test_amending_law_with_quoted_new_provisions() -> None:
+    """Items whose quoted new wording runs over several lines, some of them numbered."""
+    text = (
+        "“Məişət zorakılığının qarşısının alınması haqqında” Azərbaycan Respublikasının "
+        "Qanununda aşağıdakı dəyişikliklər edilsin:\n\n"
+        "1. 10-cu maddədən sonra aşağıdakı məzmunda 10-1-ci maddə əlavə edilsin:\n\n"
+        "“Maddə 10-1. Monitorinq qrupları\n"
+        "10-1.1. Monitorinq qrupları yerli icra hakimiyyəti yanında yaradılır.\n"
+        "10-1.2. Qrupun tərkibi müvafiq icra hakimiyyəti orqanı tərəfindən təsdiq edilir.”.\n\n"
+        "2. 1.0.4-cü maddə aşağıdakı redaksiyada verilsin:\n\n"
+        "“1.0.4. məişət zəminində psixi zorakılıq - psixi təzyiq göstərilməsi;”.\n"
+    )
+    items = parse_amending_law(text, "dv-law")
+    assert [i.item for i in items] == ["1", "2"]
+    add, restate = items[0].operations[0], items[1].operations[0]
+    assert (add.kind, add.target.num, add.after, add.heading) == ("add", "10-1", "10",
+                                                                  "Monitorinq qrupları")
+    assert add.text.splitlines()[1].startswith("10-1.2. Qrupun tərkibi")
+    assert (restate.kind, restate.target.num, restate.text) == (
+        "restate", "1.0.4", "məişət zəminində psixi zorakılıq - psixi təzyiq göstərilməsi;")

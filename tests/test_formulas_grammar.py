@@ -15,7 +15,7 @@ from amendments.formulas_tokens import expand_range, split_range, tokenize
 def _shape(op: Any) -> tuple[Any, ...]:
     words = {k: v for k, v in op.to_dict().items()
              if k in ("old", "new", "anchor", "position", "occurrence", "declined", "new_num",
-                      "after") and v not in (None, False, "", "after")}
+                      "after") and v is not None and v is not False and v not in ("", "after")}
     return (op.kind, op.target.num, op.target.unit, words)
 
 
@@ -112,6 +112,31 @@ CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
      [("substitute", "409", f"sentence:{n}", {"old": "407-ci maddəsinin",
                                               "new": "402, 405 və 407-ci maddələrinin"})
       for n in (1, 2)]),
+    # a chapter named in Roman numerals (land code [67])
+    ("XIV fəslin adı yeni redaksiyada verilmişdir.",
+     [("restate", "XIV", "chapter/heading", {})]),
+    # clauses listed (land code [87]), a clause of a part (land code [4])
+    ("89-cu maddənin 4-cü və 5-ci bəndlər yeni redaksiyada verilmişdir.",
+     [("restate", "89", "clause:4", {}), ("restate", "89", "clause:5", {})]),
+    ("6-cı maddənin birinci hissəsinin dördüncü bəndində ' ehtiyaclarının təmin edilməsi "
+     "məqsədilə geri alınması ' sözləri ' ehtiyacları üçün alınması ' sözləri ilə əvəz "
+     "edilmişdir.",
+     [("substitute", "6", "part:1/clause:4", {"old": "ehtiyaclarının təmin edilməsi məqsədilə "
+                                              "geri alınması",
+                                              "new": "ehtiyacları üçün alınması"})]),
+    # every occurrence, in parentheses (land code [86]); the first, after the quote ([66])
+    ("89-cu maddənin 1-ci və 6-cı (hər iki halda) hissələrdə ' girov ' sözü ' ipoteka ' sözü "
+     "ilə əvəz edilmişdir.",
+     [("substitute", "89", f"part:{n}", {"old": "girov", "new": "ipoteka", "occurrence": 0})
+      for n in (1, 6)]),
+    ("280.1.1.2-ci maddədə' 501 ' rəqəmi ' 2001 ' rəqəmi ilə, ' 500 ' (birinci halda) rəqəmi "
+     "' 2000 ' rəqəmi ilə əvəz edilmişdir.",
+     [("substitute", "280.1.1.2", None, {"old": "501", "new": "2001"}),
+      ("substitute", "280.1.1.2", None, {"old": "500", "new": "2000", "occurrence": 1})]),
+    # every occurrence, before the quote (criminal code [15])
+    ('18.2.2-ci maddədə hər iki "ağır" sözündən əvvəl "qəsdən" sözü əlavə edilmişdir.',
+     [("insert", "18.2.2", None, {"anchor": "ağır", "new": "qəsdən", "position": "before",
+                                  "occurrence": 0})]),
     # numbers in words: two sentences added
     ("10.1-ci maddəyə yeni məzmunda ikinci və üçüncü cümlələr əlavə edilmişdir.",
      [("add", "10.1", "sentence:2", {}), ("add", "10.1", "sentence:3", {})]),

@@ -47,6 +47,8 @@ OPERATIONS: list[Operation] = [
     InsertWords(target=_t("7.0.1"), anchor="dövlət vəsaiti hesabına", new="hüquqi yardımla,"),
     InsertWords(target=_t("88", "clause:3"), anchor="tikiliyə", new="(fərdi)", occurrence=0),
     SubstituteWords(target=_t("43", "clause:3/paragraph:4"), old="torpağa", new="torpaq"),
+    SubstituteWords(target=_t("6", "part:1/clause:4"), old="geri alınması", new="alınması"),
+    Repeal(target=Target("land-code", "XVI", "chp_xvi", "chapter")),
     AddProvision(target=_t("1.0.3-1"), text="məişət zəminində təqib - yeni anlayış;",
                  after="1.0.3"),
     AddProvision(target=_t("10-1"), heading="Monitorinq qrupları",

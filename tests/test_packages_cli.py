@@ -206,3 +206,28 @@ def test_text_output_in_both_languages(seeded: str, args: tuple[str, ...], lang:
     code, out, err = qanun(*args, "--db", seeded, "--lang", lang)
     assert code == 0, err
     assert line in out.splitlines()
+
+
+@pytest.mark.slow
+def test_consolidate_finds_dangling_references_through_the_whole_law_graph(
+    tmp_path: Path, corpus  # type: ignore[no-untyped-def]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'graph.sqlite'}"
+    operations = tmp_path / "repeal.json"
+    operations.write_text(json.dumps([
+        {"kind": "repeal", "target": {"act": "civil-procedure-code", "num": "355-4.4"}}
+    ]), encoding="utf-8")
+    assert qanun("package", "user", "ana", "approver", "--db", db)[0] == 0
+    assert qanun("package", "create", "repeal-355-4-4", "--title", "Ləğv", "--user", "ana",
+                 "--db", db)[0] == 0
+    code, _, err = qanun("package", "add", "repeal-355-4-4", "--user", "ana", "--act",
+                         "civil-procedure-code", "--operations", str(operations), "--db", db)
+    assert code == 0, err
+    code, out, err = qanun("package", "consolidate", "repeal-355-4-4", "--db", db, "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["references_checked"] is True
+    citers = {(d["source"]["act"], d["source"]["num"]) for d in report["dangling"]}
+    assert ("civil-procedure-code", "355-4.5") in citers
+    assert all(d["target"]["num"] == "355-4.4" and d["cause"] == "repeal"
+               for d in report["dangling"])

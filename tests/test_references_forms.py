@@ -161,3 +161,17 @@ def test_an_amending_law_cites_the_law_it_amends(corpus, resolver):  # type: ign
     references = provision_references(act, "2.3", resolver)
     assert [t.num for t in references[0].targets] == ["1.0.3", "1.0.4", "1.0.5", "1.0.6"]
     assert references[0].target_act == "dv-law"
+
+
+def test_a_repealed_provision_is_dangling(corpus, resolver):  # type: ignore[no-untyped-def]
+    """Article 182 of the Code of Criminal Procedure survives only as a heading whose footnote
+    says `182-ci maddə çıxarılmışdır`; a citation of it dangles, one of Article 181 does not."""
+    from corpus.references_lookup import lookup
+
+    index = resolver.index("criminal-procedure-code")
+    assert index.repealed("art_182") and not index.repealed("art_181")
+    assert lookup(index, "182", None, coarse=False)[1] == "dangling"
+    assert lookup(index, "181", None, coarse=False)[1] == "resolved"
+    # a number the complete code lacks dangles too; one the partial DV law lacks is unresolved
+    assert lookup(index, "9999", None, coarse=False)[1] == "dangling"
+    assert lookup(resolver.index("dv-law"), "19.6", None, coarse=False)[1] == "unresolved"

@@ -55,8 +55,10 @@ def pick_target(corpus: Any, key: str, act_id: str | None = None) -> Picked:
     articles = act.articles()
     options = ([PREAMBLE] if act.preamble else []) + [a.eid for a in articles]
     by_eid = {a.eid: a for a in articles}
+    # Keyed by the act (and the article) so each choice draws a fresh list: a selectbox that
+    # keeps its value would keep showing the previous act's label for it.
     article_eid = st.selectbox(
-        t("amend.article"), options, key=f"{key}_article",
+        t("amend.article"), options, key=f"{key}_{act_id}_article",
         format_func=lambda e, lang=current().lang: (
             label(lang, "amend.preamble") if e == PREAMBLE else provision_label(by_eid[e], lang)
         ),
@@ -66,7 +68,7 @@ def pick_target(corpus: Any, key: str, act_id: str | None = None) -> Picked:
     inside = [p for p in by_eid[article_eid].walk() if p.is_numbered]
     within = {p.eid: p for p in inside}
     eid = st.selectbox(
-        t("amend.provision"), list(within), key=f"{key}_provision",
+        t("amend.provision"), list(within), key=f"{key}_{act_id}_{article_eid}_provision",
         format_func=lambda e: _short(within[e]),
     )
     provision = within[eid]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from amendments.apply import apply_instructions
+from amendments.apply_act import apply_instructions
 from amendments.formulas_law import amended_title, parse_amending_law
 from amendments.history_act import read_act_history
 from amendments.history_replay import replay_act
