@@ -31,6 +31,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZƏÖÜÇŞĞİ\"“'«(])")
 _SANCTION_DASH = re.compile(r"(?:\s|(?<=[^\W\d]))[—–-]\s(?=[^—–]*cəzalandırılır)")
 _NO_SPACE_BEFORE = tuple(",.;:)!?")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"[^\W\d_]+")
 _SPACED = "əşğƏŞĞ"
 _GLUED_SUFFIX = re.compile(r"(\d+)(c[iıuü])")
 
@@ -125,6 +126,8 @@ def _find_tokens(text: str, words: str) -> list[tuple[int, int]]:
     wanted, wanted_spans, _ = _tokens(words)
     if not wanted_spans:
         raise ApplyError("the formula quotes no words")
+    if any(word not in text for word in _WORD.findall(words)):
+        return []  # a word missing: no need to tokenise the text
     stream, spans, starts = _tokens(text)
     found: list[tuple[int, int]] = []
     position = stream.find(wanted)
@@ -194,15 +197,16 @@ def _words_pattern(words: str, tolerant: bool) -> str:
     """Whole-word spans of `words` in `text`. Spacing does not count: any run of spaces
     matches any other, spaces around punctuation may be there or not (footnotes quote
     `müdafiəçi , barəsində` for the code's `müdafiəçi, barəsində`), and so may the spaces the
-    PDF conversion left around `ə ş ğ` where the repair missed them (`müdd ətə`)."""
+    PDF conversion left around `ə ş ğ` where the repair missed them (`müdd ətə`) or took away
+    between words (`ağırvə`) — the last two only when the exact search finds nothing."""
     tokens = _TOKEN.findall(words)
     if not tokens:
         raise ApplyError("the formula quotes no words")
     parts = [_token_pattern(tokens[0], tolerant, first=True)]
     for before, token in itertools.pairwise(tokens):
         solid = before[-1].isalnum() and token[0].isalnum()
-        loose = tolerant and (before[-1] in _SPACED or token[0] in _SPACED)
-        gap = r"\s*" if not solid or loose else r"\s+"
+        # Tolerant: the conversion also lost spaces between words (`ağırvə xüsusilə`).
+        gap = r"\s*" if not solid or tolerant else r"\s+"
         parts += [gap, _token_pattern(token, tolerant)]
     pattern = "".join(parts)
     # `346` is not in `346-1.1`: a number continues through a hyphen or dot and a digit.

@@ -12,6 +12,7 @@ what it did, sometimes followed by the previous wording:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -34,6 +35,10 @@ _PREVIOUS_ANCHOR = re.compile(r"yil|lki\s+r?e?d", re.IGNORECASE)
 _EFFECT_START = re.compile(r"(?:^|\n)[-\s]*(?:\d{1,2}\.\s+)?(?=" + CITATION.pattern + ")",
                            re.IGNORECASE)
 
+# The end of a citation (`… maddə 761 ) ilə`) on a later line of a paragraph: the source lost
+# that citation's beginning, so a new effect starts on that line.
+_CUT_CITATION = re.compile(r"\n(?=[^\n]*\)\s*il\s?ə\s+\S)")
+_CITATION_TAIL = re.compile(r"\)\s*il\s?ə\s+")
 # Formulas that record an act's approval or commencement rather than an amendment.
 _NOT_AMENDMENTS = {
     "approval": re.compile(r"\btəsdiq\s+edilmiş(?:dir)?\b"),
@@ -137,23 +142,37 @@ def split_run_on(number: int, text: str) -> list[tuple[int, str]]:
 
 
 def split_effects(text: str) -> list[str]:
-    """The effect paragraphs of a footnote, each starting with its citation."""
+    """The effect paragraphs of a footnote, each starting with its citation; a paragraph whose
+    citation the source cut off (a line `… maddə 761 ) ilə 246-cı maddədə …`) stands alone."""
     matches = list(_EFFECT_START.finditer(text))
     if not matches:
         return []
     ends = [m.start() for m in matches[1:]] + [len(text)]
-    return [text[m.end():end].strip() for m, end in zip(matches, ends, strict=True)]
+    paragraphs = []
+    for match, end in zip(matches, ends, strict=True):
+        paragraphs += _split_cut_citations(text[match.end():end].strip())
+    return paragraphs
+
+
+def _split_cut_citations(paragraph: str) -> list[str]:
+    marker = _previous_wording(paragraph)
+    head_end = marker.start() if marker else len(paragraph)
+    own = _CITATION_TAIL.search(paragraph)  # the paragraph's own citation may wrap lines
+    if own is None:
+        return [paragraph]
+    cuts = [m.start() + 1 for m in _CUT_CITATION.finditer(paragraph, own.end(), head_end)]
+    bounds = [0, *cuts, len(paragraph)]
+    return [paragraph[a:b].strip() for a, b in itertools.pairwise(bounds) if paragraph[a:b].strip()]
 
 
 def _read_effect(number: int, paragraph: str, act: str, context: list[str] | None) -> Effect | None:
     previous = None
-    anchor = _PREVIOUS_ANCHOR.search(paragraph)
-    marker = PREVIOUS_WORDING.search(paragraph, max(0, anchor.start() - 80)) if anchor else None
+    marker = _previous_wording(paragraph)
     if marker:
         previous = " ".join(paragraph[marker.end():].split()) or None
         paragraph = paragraph[:marker.start()]
     paragraph = _lower_if_shouted(rejoin_spaced(paragraph))
-    found = read_citation_span(paragraph)
+    found = read_citation_span(paragraph) or _cut_citation(paragraph)
     if found is None:
         return None
     law, start = found
@@ -180,6 +199,20 @@ def _lower_if_shouted(text: str) -> str:
     if not text[:200].isupper():
         return text
     return text.replace("İ", "I").lower()
+
+
+def _previous_wording(paragraph: str) -> re.Match[str] | None:
+    """Where `Əvvəlki redaksiyada deyilirdi:` is; the search starts near a cheap anchor."""
+    anchor = _PREVIOUS_ANCHOR.search(paragraph)
+    return PREVIOUS_WORDING.search(paragraph, max(0, anchor.start() - 80)) if anchor else None
+
+
+def _cut_citation(paragraph: str) -> tuple[AmendingLaw, int] | None:
+    """The law of a paragraph whose citation is cut off is unknown; its formula is not."""
+    tail = _CITATION_TAIL.search(paragraph)
+    if tail is None:
+        return None
+    return AmendingLaw("", "", "(the citation is cut off in the source)"), tail.end()
 
 
 def _has_amending_verb(formula: str) -> bool:

@@ -51,7 +51,7 @@ def amends_edges(
     for act_id, history in (histories or corpus_history(corpus)).items():
         for eid, effects in history.by_eid.items():
             for effect in effects:
-                if effect.kind != "amendment":
+                if effect.kind != "amendment" or not effect.law.number:
                     continue
                 key = (effect.law.node_id, act_id, eid)
                 attrs = merged.setdefault(key, {
@@ -73,5 +73,6 @@ def amending_laws(
     laws: dict[str, dict[str, Any]] = {}
     for history in (histories or corpus_history(corpus)).values():
         for effect in history.effects:
-            laws.setdefault(effect.law.node_id, effect.law.to_dict())
+            if effect.law.number:
+                laws.setdefault(effect.law.node_id, effect.law.to_dict())
     return laws

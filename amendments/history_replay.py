@@ -111,7 +111,8 @@ def replay_provision(provision: Provision, chain: list[Effect]) -> list[ReplayCh
     known: str | None = None
     pending: list[Effect] = []
     for position, effect in enumerate(chain):
-        ops = _own_ops(effect, provision)
+        # An effect whose law (and so date) the source lost has no place in the chain.
+        ops = _own_ops(effect, provision) if effect.law.date else None
         if effect.previous_wording and ops is not None:
             known, pending = _strip_number(effect.previous_wording), []
         elif effect.previous_wording:

@@ -42,15 +42,16 @@ with detail:
         st.stop()
     package_views.package_header(package)
     package_views.stale_notice(store, package)
+    # Keyed, so a rerun keeps the open tab and expander however much their content changed.
     amend_tab, flow_tab, preview_tab, docs_tab, audit_tab = st.tabs([
         t("packages.tab_amendments"), t("packages.tab_workflow"), t("packages.tab_preview"),
         t("packages.tab_documents"), t("packages.tab_audit"),
-    ])
+    ], key="pkg_tabs")
     with amend_tab:
         package_views.amendments_table(package)
-        with st.expander(t("amend.add_title")):
+        with st.expander(t("amend.add_title"), key=f"pkg_add_open_{package.id}"):
             package_views.add_amendment(store, load_corpus(), package)
-        with st.expander(t("amend.edit_title")):
+        with st.expander(t("amend.edit_title"), key=f"pkg_edit_open_{package.id}"):
             package_views.edit_amendment(store, load_corpus(), package)
     with flow_tab:
         package_views.workflow_panel(store, package)

@@ -36,12 +36,15 @@ def app_page(browser, app_url: str) -> Iterator[object]:
     context.close()
 
 
-def wait_for_app(page, timeout: float = 180_000) -> None:  # noqa: ANN001
-    """Until Streamlit has drawn the page and no spinner (corpus, graph) is left turning."""
+def wait_for_app(page, timeout: float = 300_000) -> None:  # noqa: ANN001
+    """Until Streamlit has finished the run an interaction started: no element is still marked
+    stale from the previous run and no spinner (corpus, graph) is turning. The short pause lets
+    the rerun begin before the check."""
     page.wait_for_selector("[data-testid='stApp']")
+    page.wait_for_timeout(300)
     page.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stSpinner']\")"
-        " && !document.querySelector(\"[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']\")",
+        "() => !document.querySelector(\"[data-stale='true']\")"
+        " && !document.querySelector(\"[data-testid='stSpinner']\")",
         timeout=timeout,
     )
 
@@ -63,7 +66,7 @@ def screenshot(page, name: str, folder: Path = ARTIFACTS) -> Path:  # noqa: ANN0
 def choose(page, label: str, option: str) -> None:  # noqa: ANN001
     """Pick `option` (the start of its label) in the Streamlit selectbox labelled `label`, then
     wait until the rerun it starts has redrawn that selectbox (once) with the choice."""
-    box = page.get_by_role("combobox", name=label, exact=True).last
+    box = page.get_by_label(label, exact=True).last
     box.click()
     box.fill(option)
     page.get_by_role("option", name=option).first.click()

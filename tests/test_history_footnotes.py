@@ -123,3 +123,24 @@ def test_unparsed_footnotes_have_a_reason(text: str, reason: str) -> None:
     history = read_footnote(7, text, "criminal-code")
     assert not history.parsed
     assert reason in (history.reason or "")
+
+
+def test_a_cut_citation_starts_its_own_effect() -> None:
+    """Civil code [275]: the second effect's citation lost its beginning in the source; its
+    previous wording must not be taken for the first effect's."""
+    text = (
+        "17 aprel 2007-ci il tarixli 315-IIIQD nömrəli Azərbaycan Respublikasının Qanunu "
+        "( Azərbaycan Respublikasının Qanunvericilik Toplusu, 2007-ci il, № 8, maddə 745 ) ilə "
+        "249.1-ci və 290.1-ci maddələrdə \"və ya ictimai ehtiyaclar\" sözləri \"ehtiyacları\" "
+        "sözü ilə əvəz edilmişdir.\n"
+        "dəyişikliklər edilməsi haqqında' Azərbaycan Respublikasının Qanunu ( Azərbaycan "
+        "Respublikasının qanunvericilik toplusu, 2004-cü il, № 10, maddə 761 ) ilə 246cı maddədə "
+        "'bələdiyyə ehtiyacları' sözləri 'ictimai ehtiyaclar' sözləri ilə əvəz edilmişdir. "
+        "Maddənin əvvəlki redaksiyasında deyilirdi:\nMaddə 2 4 6 . Torpaq sahəsinin alınması"
+    )
+    history = read_footnote(275, text, "civil-code")
+    assert history.parsed
+    first, second = history.effects
+    assert (first.law.number, first.previous_wording) == ("315-IIIQD", None)
+    assert second.law.number == "" and second.targets == ["246"]
+    assert second.previous_wording.startswith("Maddə 2 4 6 .")

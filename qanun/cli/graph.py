@@ -18,7 +18,6 @@ from typing import Annotated
 import typer
 
 from corpus.graph import LawGraph
-from corpus.graph_cache import load_graph
 from corpus.graph_export import FORMATS
 from corpus.graph_queries import describe, impact, stats
 from corpus.references_extract import extract_references
@@ -69,7 +68,10 @@ def refs(act_id: ActArgument,
 
 
 def _graph(corpus: Path | None) -> LawGraph:
-    return load_graph(open_corpus(corpus))
+    """The whole law graph: references and terms, plus the amending laws of the footnotes."""
+    from amendments.law_graph import law_graph
+
+    return law_graph(open_corpus(corpus))
 
 
 @graph_app.command("impact")
