@@ -15,7 +15,6 @@ from workbench.session import ROLES, labeller, t
 from workbench.state import prewarm
 
 st.set_page_config(page_title="Qanun", layout="wide")
-prewarm()
 
 
 def _top_bar() -> None:
@@ -53,3 +52,5 @@ navigation = st.navigation(pages, position="top")
 _top_bar()
 st.divider()
 navigation.run()
+# After the first page is drawn, so the background build does not slow that page down.
+prewarm()

@@ -74,9 +74,10 @@ def _search_panel() -> None:
 
 
 def _contents_panel(act: Any) -> None:
+    lang = current().lang
     st.selectbox(
         t("law.act"), works, key="law_act", on_change=_choose_act,
-        format_func=lambda w, lang=current().lang: law_views.act_label(corpus, w, lang),
+        format_func=lambda w: law_views.act_label(corpus, w, lang),
     )
     st.text_input(
         t("law.jump"), key="law_jump", placeholder="10.1.3",

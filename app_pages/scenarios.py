@@ -50,10 +50,12 @@ def _show(comparison: scenario_views.Comparison) -> None:
                  draws=results.draws, seed=results.seed))
     outputs = list(results.outputs)
     output = st.selectbox(t("scenarios.output"), outputs, key="scn_output",
-                          index=outputs.index("criminal_cases") if "criminal_cases" in outputs else 0,
+                          index=outputs.index("criminal_cases") if "criminal_cases" in outputs
+                          else 0,
                           format_func=scenario_views.output_labeller())
     as_delta = st.toggle(t("scenarios.as_delta"), key="scn_delta")
-    st.altair_chart(analysis.chart(results, output, delta=as_delta, lang=current().lang), width="stretch")
+    lang = current().lang
+    st.altair_chart(analysis.chart(results, output, delta=as_delta, lang=lang), width="stretch")
     st.dataframe(scenario_views.delta_table(results, output), hide_index=True, width="stretch")
     csv_col, report_col = st.columns(2)
     csv_col.download_button(t("scenarios.download_csv"), scenario_views.results_csv(results),

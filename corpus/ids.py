@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 # An article number is digits with optional hyphenated suffixes (144-1, 355-1); each further
 # level is a dot and another such number (10.1, 12.1-1, 1.0.3, 355-1.1).
@@ -91,6 +92,11 @@ class Num:
         return "__".join(components)
 
     def sort_key(self) -> tuple[tuple[int, ...], ...]:
+        return self._key
+
+    @cached_property
+    def _key(self) -> tuple[tuple[int, ...], ...]:
+        # the parser compares every point with the last one seen: compute the key once
         return tuple(tuple(int(x) for x in p.split("-")) for p in self.parts)
 
     def __str__(self) -> str:

@@ -97,10 +97,13 @@ def join_letter_spacing(text: str) -> str:
 def normalize_line(raw: str, number: int, diagnostics: list[Diagnostic]) -> Line:
     # `¬` is a soft hyphen the conversion kept as a character (`tətbiqi ¬¬- bu`).
     text = raw.replace("\r", "").replace("\ufeff", "").replace("¬", "")
-    heading = bool(_HEADING_MARK.match(text))
-    text = _HEADING_MARK.sub("", text)
-    bullet = bool(_BULLET.match(text))
-    text = _BULLET.sub("", text)
+    first = text.lstrip()[:1]
+    heading = first == "#" and bool(_HEADING_MARK.match(text))
+    if heading:
+        text = _HEADING_MARK.sub("", text)
+    bullet = text.lstrip()[:1] in ("-", "*", "•") and bool(_BULLET.match(text))
+    if bullet:
+        text = _BULLET.sub("", text)
     text, fixed = fix_mojibake(text)
     if fixed:
         diagnostics.append(Diagnostic(number, f"{fixed} mojibake letters", "mapped to Azerbaijani "
@@ -110,7 +113,9 @@ def normalize_line(raw: str, number: int, diagnostics: list[Diagnostic]) -> Line
 
 
 def fold_spaces(text: str) -> str:
-    return _MANY_SPACES.sub(" ", text).strip()
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _MANY_SPACES.sub(" ", text)
+    return text.strip()
 
 
 def normalize_lines(source: str, diagnostics: list[Diagnostic]) -> list[Line]:

@@ -82,13 +82,19 @@ def _repair(act: Act, parsed: Parsed, respacer: Respacer) -> int:
 
     for provision in act.walk():
         provision.raw_text = provision.raw_text.strip()
-        stripped = _COURT_MARK.sub("", _MARKER.sub("", provision.raw_text))
-        provision.text = "\n".join(clean(p) for p in stripped.split("\n"))
-        provision.heading = clean(_MARKER.sub("", provision.heading))
-    act.preamble = clean(_MARKER.sub("", parsed.preamble))
+        provision.text = "\n".join(clean(p) for p in _unmarked(provision.raw_text).split("\n"))
+        provision.heading = clean(_unmarked(provision.heading))
+    act.preamble = clean(_unmarked(parsed.preamble))
     for footnote in act.footnotes:
         footnote.text = "\n".join(clean(line) for line in footnote.text.split("\n"))
     return joins
+
+
+def _unmarked(text: str) -> str:
+    """The text without footnote markers `[12]` and court-decision markers `KMQ1`."""
+    if "[" in text:
+        text = _MARKER.sub("", text)
+    return _COURT_MARK.sub("", text) if "KMQ" in text else text
 
 
 def _link_footnotes(act: Act) -> None:

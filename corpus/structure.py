@@ -250,9 +250,8 @@ class _Builder:
         match = ITEM.match(line.text)
         if match is None or self.article is None or self.target is None:
             return False
-        if self.target.kind == "note" or any(k.count(".") for k in self.points if k not in
-                                              self.parts):
-            return False
+        if self.target.kind == "note" or len(self.points) > len(self.parts):
+            return False  # the article has decimal points: `1.` is not one of its parts
         if int(match["num"]) != len(self.parts) + 1:
             return False
         num = f"{self.article.num}.{match['num']}"

@@ -20,7 +20,7 @@ def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def open_page(data_folder: Path) -> Callable[..., AppTest]:
-    """`open_page("packages", user="Aysel", role="drafter", lang="en")` → an AppTest on that page."""
+    """`open_page("packages", user="Aysel", role="drafter")` → an AppTest on that page."""
 
     def opener(name: str, user: str = "Aysel", role: str = "viewer", lang: str = "en",
                **query: str) -> AppTest:

@@ -31,14 +31,14 @@ CHROMIUM_ARGS = [
 
 
 def shared_cache() -> Path:
-    """The corpus cache of the configured data folder, shared so a test's data folder starts warm."""
+    """The corpus cache of the configured data folder, shared so that tests start warm."""
     path = Path(os.environ.get("QANUN_DATA", PROJECT / "var")) / "cache"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def fresh_data_dir(folder: Path) -> Path:
-    """An empty data folder (its own store, uploads, scenario edits) with the shared corpus cache."""
+    """An empty data folder (own store, uploads, scenario edits) with the shared corpus cache."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "cache").symlink_to(shared_cache(), target_is_directory=True)
     return folder
@@ -50,7 +50,8 @@ def app_test(timeout: float = 60) -> AppTest:
     No background prewarming in-process: each test loads what its page needs, in its own run.
     """
     os.environ["QANUN_PREWARM"] = "0"
-    return AppTest.from_string(f"import runpy\nrunpy.run_path({str(APP)!r})\n", default_timeout=timeout)
+    entry = f"import runpy\nrunpy.run_path({str(APP)!r})\n"
+    return AppTest.from_string(entry, default_timeout=timeout)
 
 
 def page(name: str) -> str:

@@ -36,7 +36,7 @@ def app_page(browser, app_url: str) -> Iterator[object]:
     context.close()
 
 
-def wait_for_app(page, timeout: float = 300_000) -> None:  # noqa: ANN001
+def wait_for_app(page, timeout: float = 300_000) -> None:
     """Until Streamlit has finished the run an interaction started: no element is still marked
     stale from the previous run and no spinner (corpus, graph) is turning. The short pause lets
     the rerun begin before the check."""
@@ -49,7 +49,7 @@ def wait_for_app(page, timeout: float = 300_000) -> None:  # noqa: ANN001
     )
 
 
-def screenshot(page, name: str, folder: Path = ARTIFACTS) -> Path:  # noqa: ANN001
+def screenshot(page, name: str, folder: Path = ARTIFACTS) -> Path:
     """The whole page: the window is stretched to the height of Streamlit's scrolling main area."""
     folder.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
@@ -63,7 +63,7 @@ def screenshot(page, name: str, folder: Path = ARTIFACTS) -> Path:  # noqa: ANN0
     return path
 
 
-def choose(page, label: str, option: str) -> None:  # noqa: ANN001
+def choose(page, label: str, option: str) -> None:
     """Pick `option` (the start of its label) in the Streamlit selectbox labelled `label`, then
     wait until the rerun it starts has redrawn that selectbox (once) with the choice."""
     box = page.get_by_label(label, exact=True).last
@@ -72,7 +72,8 @@ def choose(page, label: str, option: str) -> None:  # noqa: ANN001
     page.get_by_role("option", name=option).first.click()
     page.wait_for_function(
         """([label, option]) => {
-            const boxes = [...document.querySelectorAll(`input[role=combobox][aria-label="${label}"]`)];
+            const boxes = [...document.querySelectorAll(
+                `input[role=combobox][aria-label="${label}"]`)];
             return boxes.length === 1 && boxes[0].value.startsWith(option);
         }""",
         arg=[label, option],
@@ -80,14 +81,14 @@ def choose(page, label: str, option: str) -> None:  # noqa: ANN001
     wait_for_app(page)
 
 
-def use_english(page) -> None:  # noqa: ANN001
+def use_english(page) -> None:
     """Switch the interface to English with the top bar's language choice."""
     page.get_by_text("EN", exact=True).click()
     page.get_by_text("Your name").wait_for()
     wait_for_app(page)
 
 
-def wait_for_address(page, part: str) -> None:  # noqa: ANN001
+def wait_for_address(page, part: str) -> None:
     """Until the address holds `part`: page links change it without loading a new document."""
     page.wait_for_function(f"() => decodeURIComponent(location.search).includes({part!r})")
     wait_for_app(page)

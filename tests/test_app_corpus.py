@@ -23,14 +23,14 @@ SMALL_LAW = (
 )
 
 
-def _upload(at, name: str, data: bytes, act_id: str = "police-law") -> None:  # noqa: ANN001
+def _upload(at, name: str, data: bytes, act_id: str = "police-law") -> None:
     at.file_uploader(key="corpus_file").set_value((name, data, "application/octet-stream"))
     at.text_input(key="corpus_id").set_value(act_id)
     at.text_input(key="corpus_title").set_value("Polis haqqında")
     next(b for b in at.button if b.label == "Upload and parse").click().run()
 
 
-def test_the_acts_table_lists_the_shared_codes(open_page) -> None:  # noqa: ANN001
+def test_the_acts_table_lists_the_shared_codes(open_page) -> None:
     at = open_page("corpus")
     table = at.dataframe[0].value
     criminal = table[table["Act"] == "criminal-code"].iloc[0]
@@ -40,14 +40,14 @@ def test_the_acts_table_lists_the_shared_codes(open_page) -> None:  # noqa: ANN0
     assert dv["Complete"] == "opening only"
 
 
-def test_each_parse_shows_its_diagnostics(open_page) -> None:  # noqa: ANN001
+def test_each_parse_shows_its_diagnostics(open_page) -> None:
     at = open_page("corpus")
     at.selectbox(key="corpus_diag_act").set_value("az/codes/criminal-code.md").run()
     diagnostics = at.dataframe[1].value
     assert "respace" in set(diagnostics["Code"])
 
 
-def test_a_text_upload_is_parsed_and_kept_under_the_data_folder(open_page, data_folder: Path) -> None:  # noqa: ANN001
+def test_a_text_upload_is_parsed_and_kept_in_the_data_folder(open_page, data_folder: Path) -> None:
     at = open_page("corpus")
     _upload(at, "polis qanunu.txt", SMALL_LAW.encode())
     assert at.success[0].value == (
@@ -72,7 +72,7 @@ def test_a_text_upload_is_parsed_and_kept_under_the_data_folder(open_page, data_
         ("cp1254.txt", b"Madde 1. \xde\xfe\xfd", "cp1254.txt"),
     ],
 )
-def test_a_bad_upload_is_refused_with_its_reason(open_page, data_folder: Path, name: str,  # noqa: ANN001
+def test_a_bad_upload_is_refused_with_its_reason(open_page, data_folder: Path, name: str,
                                                   data: bytes, reason: str) -> None:
     at = open_page("corpus")
     _upload(at, name, data)
@@ -81,7 +81,7 @@ def test_a_bad_upload_is_refused_with_its_reason(open_page, data_folder: Path, n
     assert not (data_folder / "uploads" / "manifest.toml").exists()
 
 
-def test_an_upload_needs_an_act_id(open_page, data_folder: Path) -> None:  # noqa: ANN001
+def test_an_upload_needs_an_act_id(open_page, data_folder: Path) -> None:
     at = open_page("corpus")
     _upload(at, "law.txt", SMALL_LAW.encode(), act_id="Polis Qanunu")
     assert [e.value for e in at.error] == [

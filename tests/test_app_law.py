@@ -83,7 +83,7 @@ def test_going_to_a_missing_number_says_so(open_page) -> None:
     assert at.query_params["eid"] == "art_10__para_1"
 
 
-def test_a_provision_lists_who_cites_it_with_links(open_page) -> None:  # noqa: ANN001
+def test_a_provision_lists_who_cites_it_with_links(open_page) -> None:
     at = open_page("law", act="criminal-code", eid="art_128")
     links = _links(at)
     assert "criminal-code 132 — “Bu Məcəllənin 128-ci maddəsində” (resolved)" in links
@@ -99,7 +99,7 @@ def test_the_neighbourhood_places_citing_left_and_cited_right() -> None:
     assert placed["a"][0] < 0 and placed["b"][0] < 0 and placed["c"][0] > 0
 
 
-def test_corpus_wide_views_count_the_gaps(open_page) -> None:  # noqa: ANN001
+def test_corpus_wide_views_count_the_gaps(open_page) -> None:
     at = open_page("law")
     at.radio(key="law_view").set_value("corpus").run()
     metrics = {m.label: int(m.value) for m in at.metric}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from app_fixtures import data_folder, open_page
 
 from amendments.store import open_store
@@ -16,7 +15,7 @@ PACKAGE = "mq-status"
 DV_101 = "art_1__para_0__point_1"
 
 
-def _create(at, package_id: str = PACKAGE) -> None:  # noqa: ANN001 - AppTest
+def _create(at, package_id: str = PACKAGE) -> None:
     form = at.get("form")[0]
     inputs = {ti.label: ti for ti in form.text_input}
     inputs["Identifier"].set_value(package_id)
@@ -25,7 +24,7 @@ def _create(at, package_id: str = PACKAGE) -> None:  # noqa: ANN001 - AppTest
     next(b for b in at.button if b.label == "Create the package").click().run()
 
 
-def _add_substitution(at, old: str, new: str, commencement: str = "unknown") -> None:  # noqa: ANN001
+def _add_substitution(at, old: str, new: str, commencement: str = "unknown") -> None:
     key = f"add_{PACKAGE}"
     at.selectbox(key=f"{key}_act").set_value("dv-law").run()
     at.selectbox(key=f"{key}_dv-law_article").set_value("art_1").run()
@@ -38,11 +37,11 @@ def _add_substitution(at, old: str, new: str, commencement: str = "unknown") -> 
     next(b for b in at.button if b.label == "Add the amendment").click().run()
 
 
-def _store(folder: Path):  # noqa: ANN202
+def _store(folder: Path):
     return open_store(f"sqlite:///{folder / 'qanun.sqlite'}")
 
 
-def test_a_drafter_creates_a_package_and_the_audit_names_her(open_page, data_folder) -> None:  # noqa: ANN001
+def test_a_drafter_creates_a_package_and_the_audit_names_her(open_page, data_folder) -> None:
     at = open_page("packages", user="Aysel", role="drafter")
     _create(at)
     assert not at.exception
@@ -52,7 +51,7 @@ def test_a_drafter_creates_a_package_and_the_audit_names_her(open_page, data_fol
     assert [(e.actor, e.role, e.action) for e in trail] == [("Aysel", "drafter", "create")]
 
 
-def test_a_viewer_may_not_create_a_package(open_page, data_folder) -> None:  # noqa: ANN001
+def test_a_viewer_may_not_create_a_package(open_page, data_folder) -> None:
     at = open_page("packages", user="Murad", role="viewer")
     _create(at)
     assert [e.value for e in at.error] == [
@@ -61,7 +60,7 @@ def test_a_viewer_may_not_create_a_package(open_page, data_folder) -> None:  # n
     assert _store(data_folder).list() == []
 
 
-def test_an_amendment_is_stored_and_its_redline_shown(open_page, data_folder) -> None:  # noqa: ANN001
+def test_an_amendment_is_stored_and_its_redline_shown(open_page, data_folder) -> None:
     at = open_page("packages", user="Aysel", role="drafter")
     _create(at)
     _add_substitution(at, "yaxın qohumluq", "qohumluq")
@@ -78,7 +77,7 @@ def test_an_amendment_is_stored_and_its_redline_shown(open_page, data_folder) ->
     assert [m.value for m in at.metric][:2] == ["1", "0"]
 
 
-def test_an_invalid_commencement_date_is_refused(open_page, data_folder) -> None:  # noqa: ANN001
+def test_an_invalid_commencement_date_is_refused(open_page, data_folder) -> None:
     at = open_page("packages", user="Aysel", role="drafter")
     _create(at)
     _add_substitution(at, "yaxın qohumluq", "qohumluq", commencement="29.03.2024")
@@ -88,7 +87,7 @@ def test_an_invalid_commencement_date_is_refused(open_page, data_folder) -> None
     assert _store(data_folder).get(PACKAGE).amendments == []
 
 
-def test_only_an_approver_agrees_a_package(open_page, data_folder) -> None:  # noqa: ANN001
+def test_only_an_approver_agrees_a_package(open_page, data_folder) -> None:
     at = open_page("packages", user="Aysel", role="drafter")
     _create(at)
     at.button(key="to_in_review").click().run()
@@ -105,7 +104,7 @@ def test_only_an_approver_agrees_a_package(open_page, data_folder) -> None:  # n
     assert actors[-1] == ("Aysel", "approver", "status")
 
 
-def test_a_stale_edit_shows_the_conflict_and_overwrites_nothing(open_page, data_folder) -> None:  # noqa: ANN001
+def test_a_stale_edit_shows_the_conflict_and_overwrites_nothing(open_page, data_folder) -> None:
     at = open_page("packages", user="Aysel", role="drafter")
     _create(at)
     _add_substitution(at, "yaxın qohumluq", "qohumluq")
@@ -128,7 +127,7 @@ def test_a_stale_edit_shows_the_conflict_and_overwrites_nothing(open_page, data_
     assert not at.error
 
 
-def test_the_three_word_documents_are_offered_in_both_languages(open_page) -> None:  # noqa: ANN001
+def test_the_three_word_documents_are_offered_in_both_languages(open_page) -> None:
     at = open_page("packages", user="Aysel", role="drafter")
     _create(at)
     _add_substitution(at, "yaxın qohumluq", "qohumluq")
@@ -140,7 +139,7 @@ def test_the_three_word_documents_are_offered_in_both_languages(open_page) -> No
     assert all(b.proto.deferred_file_id for b in at.get("download_button"))
 
 
-def test_the_comparative_table_it_offers_holds_the_redline(open_page, data_folder) -> None:  # noqa: ANN001
+def test_the_comparative_table_it_offers_holds_the_redline(open_page, data_folder) -> None:
     import io
 
     import docx

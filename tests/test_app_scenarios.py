@@ -11,7 +11,7 @@ from analysis.scenario_files import load_scenario
 __all__ = ["data_folder", "open_page"]
 
 
-def test_two_scenarios_run_against_the_baseline(open_page) -> None:  # noqa: ANN001
+def test_two_scenarios_run_against_the_baseline(open_page) -> None:
     at = open_page("scenarios")
     at.multiselect(key="scn_chosen").set_value(["S1", "S4"])
     at.number_input(key="scn_draws").set_value(50)
@@ -32,7 +32,7 @@ def test_two_scenarios_run_against_the_baseline(open_page) -> None:  # noqa: ANN
     }
 
 
-def test_protection_orders_rise_under_barring_orders(open_page) -> None:  # noqa: ANN001
+def test_protection_orders_rise_under_barring_orders(open_page) -> None:
     at = open_page("scenarios")
     at.multiselect(key="scn_chosen").set_value(["S4"])
     at.number_input(key="scn_draws").set_value(50)
@@ -42,7 +42,7 @@ def test_protection_orders_rise_under_barring_orders(open_page) -> None:  # noqa
     assert table["Difference from baseline (median)"].iloc[1] > 0
 
 
-def test_sensitivity_draws_a_tornado_of_sobol_indices(open_page) -> None:  # noqa: ANN001
+def test_sensitivity_draws_a_tornado_of_sobol_indices(open_page) -> None:
     at = open_page("scenarios")
     at.multiselect(key="scn_chosen").set_value(["S4"])
     at.number_input(key="scn_draws").set_value(50)
@@ -55,7 +55,7 @@ def test_sensitivity_draws_a_tornado_of_sobol_indices(open_page) -> None:  # noq
     assert note.startswith("2240 model evaluations") or "model evaluations" in note
 
 
-def test_a_lever_value_outside_its_bounds_is_refused(open_page, data_folder: Path) -> None:  # noqa: ANN001
+def test_a_lever_value_outside_its_bounds_is_refused(open_page, data_folder: Path) -> None:
     at = open_page("scenarios")
     at.number_input(key="scn_edit_S0_police.pro_arrest").set_value(3)
     next(b for b in at.button if b.label == "Validate and save the scenario").click().run()
@@ -66,7 +66,7 @@ def test_a_lever_value_outside_its_bounds_is_refused(open_page, data_folder: Pat
     assert list((data_folder / "scenarios").glob("*.yaml")) == []
 
 
-def test_a_valid_edit_is_saved_and_offered_for_comparison(open_page, data_folder: Path) -> None:  # noqa: ANN001
+def test_a_valid_edit_is_saved_and_offered_for_comparison(open_page, data_folder: Path) -> None:
     at = open_page("scenarios")
     at.selectbox(key="scn_edit_base").set_value("S4").run()
     at.number_input(key="scn_edit_S4_twinning.police_training").set_value(1)
@@ -79,3 +79,14 @@ def test_a_valid_edit_is_saved_and_offered_for_comparison(open_page, data_folder
     assert saved.levers["protection.barring_orders"].in_force == 2027
     assert saved.levers["twinning.police_training"].value == 1.0
     assert "S4-edit (edited)" in at.multiselect(key="scn_chosen").options
+
+
+def test_a_probability_prior_beyond_one_is_refused(open_page, data_folder: Path) -> None:
+    at = open_page("scenarios")
+    at.selectbox(key="scn_edit_S0_prior").set_value("p_report_base").run()
+    at.number_input(key="scn_edit_S0_p_report_base_high").set_value(1.5)
+    next(b for b in at.button if b.label == "Validate and save the scenario").click().run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("Not saved: priors.p_report_base")
+    assert "1.5" in errors[0]
+    assert list((data_folder / "scenarios").glob("*.yaml")) == []

@@ -1,4 +1,4 @@
-"""The workbench's frame: top bar (language, name, role), navigation, and labels in both languages."""
+"""The workbench's frame: top bar (language, name, role), navigation, labels in two languages."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ __all__ = ["app_page", "app_url", "browser"]
 pytestmark = pytest.mark.browser
 
 
-def test_open_a_provision_and_follow_a_citing_provision(app_page, app_url: str) -> None:  # noqa: ANN001
+def test_open_a_provision_and_follow_a_citing_provision(app_page, app_url: str) -> None:
     app_page.goto(f"{app_url}/?act=criminal-code&eid=art_128")
     wait_for_app(app_page)
     use_english(app_page)
@@ -35,7 +35,7 @@ def test_open_a_provision_and_follow_a_citing_provision(app_page, app_url: str) 
     screenshot(app_page, "law-article-132")
 
 
-def test_search_without_diacritics_opens_the_dv_law(app_page, app_url: str) -> None:  # noqa: ANN001
+def test_search_without_diacritics_opens_the_dv_law(app_page, app_url: str) -> None:
     app_page.goto(app_url)
     wait_for_app(app_page)
     use_english(app_page)

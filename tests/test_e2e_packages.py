@@ -21,7 +21,7 @@ __all__ = ["app_page", "app_url", "browser"]
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page, name: str, role: str) -> None:  # noqa: ANN001
+def _sign_in(page, name: str, role: str) -> None:
     user = page.get_by_label("Your name")
     user.fill(name)
     user.press("Enter")
@@ -29,7 +29,7 @@ def _sign_in(page, name: str, role: str) -> None:  # noqa: ANN001
     choose(page, "Role", role)
 
 
-def test_create_amend_preview_and_download_the_comparative_table(app_page, app_url: str) -> None:  # noqa: ANN001
+def test_create_amend_preview_and_download_the_comparative_table(app_page, app_url: str) -> None:
     page = app_page
     page.goto(f"{app_url}/packages")
     wait_for_app(page)

@@ -10,7 +10,7 @@ __all__ = ["app_page", "app_url", "browser"]
 pytestmark = pytest.mark.browser
 
 
-def test_run_two_scenarios_and_see_the_comparison(app_page, app_url: str) -> None:  # noqa: ANN001
+def test_run_two_scenarios_and_see_the_comparison(app_page, app_url: str) -> None:
     app_page.goto(f"{app_url}/scenarios")
     wait_for_app(app_page)
     use_english(app_page)

@@ -47,6 +47,7 @@ class Picked:
 def pick_target(corpus: Any, key: str, act_id: str | None = None) -> Picked:
     """Act → article (or preamble) → the article itself or one of its points."""
     works = sorted(corpus.works)
+    lang = current().lang
     act_id = st.selectbox(
         t("amend.act"), works, key=f"{key}_act",
         index=works.index(act_id) if act_id in works else 0,
@@ -59,7 +60,7 @@ def pick_target(corpus: Any, key: str, act_id: str | None = None) -> Picked:
     # keeps its value would keep showing the previous act's label for it.
     article_eid = st.selectbox(
         t("amend.article"), options, key=f"{key}_{act_id}_article",
-        format_func=lambda e, lang=current().lang: (
+        format_func=lambda e: (
             label(lang, "amend.preamble") if e == PREAMBLE else provision_label(by_eid[e], lang)
         ),
     )
@@ -83,6 +84,7 @@ def _short(provision: Provision) -> str:
 def operation_inputs(kind: str, key: str, start: dict[str, str] | None = None) -> dict[str, str]:
     """The inputs of operation `kind`, prefilled from `start` when editing."""
     start = start or {}
+    lang = current().lang
     values: dict[str, str] = {}
     for name in OPERATION_INPUTS[kind]:
         widget_key = f"{key}_{kind}_{name}"
@@ -90,7 +92,7 @@ def operation_inputs(kind: str, key: str, start: dict[str, str] | None = None) -
             values[name] = st.radio(
                 t("amend.position"), ("after", "before"), key=widget_key, horizontal=True,
                 index=0 if start.get(name, "after") == "after" else 1,
-                format_func=lambda p, lang=current().lang: label(lang, f"amend.position_{p}"),
+                format_func=lambda p: label(lang, f"amend.position_{p}"),
             )
         elif name in _LONG_INPUTS:
             values[name] = st.text_area(t(f"amend.{name}"), start.get(name, ""), key=widget_key)
@@ -99,7 +101,9 @@ def operation_inputs(kind: str, key: str, start: dict[str, str] | None = None) -
     return values
 
 
-def build_operation(kind: str, picked: Picked, values: dict[str, str], commencement: str) -> Operation:
+def build_operation(
+    kind: str, picked: Picked, values: dict[str, str], commencement: str
+) -> Operation:
     """The operation the form describes; a missing word or number is a `PackageError`."""
     for name in OPERATION_INPUTS[kind]:
         if name not in ("heading", "position") and not values.get(name, "").strip():

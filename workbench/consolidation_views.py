@@ -57,8 +57,9 @@ def _problems(result: Consolidation) -> None:
     if result.failed:
         st.markdown(f"#### {t('preview.failed')}")
         st.dataframe(
-            [{"№": f.operation.amendment, t("preview.col_target"): f"{f.operation.act} "
-              f"{f.operation.num}", t("preview.col_code"): f.code, t("preview.col_reason"): f.reason}
+            [{"№": f.operation.amendment,
+              t("preview.col_target"): f"{f.operation.act} {f.operation.num}",
+              t("preview.col_code"): f.code, t("preview.col_reason"): f.reason}
              for f in result.failed],
             hide_index=True, width="stretch",
         )

@@ -113,7 +113,7 @@ def amendments_table(package: Package) -> None:
                 "№": a.id,
                 t("packages.col_act"): a.act,
                 t("packages.col_targets"): ", ".join(a.targets),
-                t("packages.col_operation"): "; ".join(_operation_summary(op) for op in a.operations),
+                t("packages.col_operation"): "; ".join(map(_operation_summary, a.operations)),
                 t("packages.col_justification"): a.justification,
                 t("packages.col_commencement"): a.commencement,
             }
@@ -247,23 +247,29 @@ def workflow_panel(store: Any, package: Package) -> None:
     columns = st.columns(max(len(targets), 1))
     for column, target in zip(columns, targets, strict=False):
         if column.button(t(f"transition.{target}"), key=f"to_{target}"):
-            viewer = current()
-            package_writes.write(
-                store, viewer, package.id,
-                lambda version, target=target: store.set_status(
-                    package.id, target, actor=viewer.name, expected_version=version
-                ),
-                t("packages.moved", status=t(f"status.{target}")),
-                attempted={"status": target},
-            )
-            st.rerun()
+            _move(store, package, target)
     _comments(store, package)
+
+
+def _move(store: Any, package: Package, target: str) -> None:
+    """Ask the store to move the package; the store, not the page, knows who may."""
+    viewer = current()
+    package_writes.write(
+        store, viewer, package.id,
+        lambda version: store.set_status(
+            package.id, target, actor=viewer.name, expected_version=version
+        ),
+        t("packages.moved", status=t(f"status.{target}")),
+        attempted={"status": target},
+    )
+    st.rerun()
 
 
 def _comments(store: Any, package: Package) -> None:
     st.markdown(f"#### {t('packages.comments')}")
     for comment in package.comments:
-        where = f" · {t('packages.on_amendment', id=comment.amendment)}" if comment.amendment else ""
+        on = comment.amendment
+        where = f" · {t('packages.on_amendment', id=on)}" if on else ""
         st.markdown(f"**{comment.author}** · {comment.at[:16]}{where}  \n{comment.text}")
     with st.form(f"comment_{package.id}", clear_on_submit=True):
         text = st.text_area(t("packages.comment"))

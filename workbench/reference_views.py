@@ -9,7 +9,6 @@ import streamlit as st
 
 from corpus.model import Act, Provision
 from workbench.links import provision_link
-from workbench.neighbourhood import neighbourhood_figure
 from workbench.session import labeller, t
 from workbench.state import load_graph
 
@@ -39,6 +38,9 @@ def provision_references(corpus: Any, act: Act, provision: Provision) -> None:
     with st.expander(t("law.impact", depth=IMPACT_DEPTH)):
         _impact(graph, node, corpus)
     with st.expander(t("law.neighbourhood"), expanded=True):
+        # plotly takes half a second to import: only the provision view needs it.
+        from workbench.neighbourhood import neighbourhood_figure
+
         figure = neighbourhood_figure(graph, node, _describe(graph))
         event = st.plotly_chart(figure, key=f"hood_{node}", on_select="rerun",
                                 selection_mode="points")

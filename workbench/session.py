@@ -20,7 +20,7 @@ DEFAULT_USER = "workbench"
 
 @dataclass(frozen=True)
 class Viewer:
-    """The person at the keyboard: `name` lands in the audit trail, `role` is checked by the store."""
+    """Who is at the keyboard: `name` goes into the audit trail, the store checks `role`."""
 
     name: str
     role: str

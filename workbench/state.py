@@ -159,7 +159,7 @@ def prewarm() -> None:
             loaded = _corpus()
             _search_index(loaded)
             _graph(loaded)
-        except Exception:  # noqa: BLE001 - the page that needs it will show the error
+        except Exception:
             return
 
     threading.Thread(target=build, name="qanun-prewarm", daemon=True).start()
