@@ -14,9 +14,9 @@ from workbench import law_views, reference_views
 from workbench.i18n import label
 from workbench.links import provision_link
 from workbench.session import current, t
-from workbench.state import load_corpus, search_index
+from workbench.state import law_corpus, search_index
 
-corpus = load_corpus()
+corpus = law_corpus()
 params = st.query_params
 works = sorted(corpus.works)
 

@@ -6,11 +6,27 @@ cached on disk), `parse_act` (one text → `Act`, never raising on text), `extra
 the latter cached beside the corpus).
 """
 
-from corpus.graph import LawGraph, build_graph
-from corpus.graph_cache import load_graph
+from __future__ import annotations
+
+from typing import Any
+
 from corpus.library import Corpus, load
 from corpus.parse import parse_act
-from corpus.references_extract import extract_references
+
+# The reference and graph verbs import spaCy (about a second): loaded when first asked for, so
+# that reading a provision does not pay for it.
+_LAZY = {
+    "LawGraph": "corpus.graph", "build_graph": "corpus.graph", "load_graph": "corpus.graph_cache",
+    "extract_references": "corpus.references_extract",
+}
 
 __all__ = ["Corpus", "LawGraph", "build_graph", "extract_references", "load", "load_graph",
            "parse_act"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'corpus' has no attribute {name!r}")

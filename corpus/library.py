@@ -48,6 +48,16 @@ class Corpus:
         return act
 
 
+def with_acts(corpus: Corpus, acts: list[Act]) -> Corpus:
+    """A corpus that also holds `acts` (texts a user uploaded) as expressions of their works;
+    the corpus given is left as it was."""
+    works = {key: Work(work.id, list(work.expressions)) for key, work in corpus.works.items()}
+    merged = Corpus(corpus.folder, corpus.entries, works, corpus.from_cache)
+    for act in acts:
+        merged.works.setdefault(act.work_id, Work(act.work_id)).expressions.append(act)
+    return merged
+
+
 def load(folder: str | Path | None = None, *, use_cache: bool = True) -> Corpus:
     """Load the corpus at `folder` (default: the `QANUN_CORPUS` setting or `../shared/corpus`)."""
     root = corpus_dir(folder)

@@ -87,3 +87,12 @@ def test_an_upload_needs_an_act_id(open_page, data_folder: Path) -> None:
     assert [e.value for e in at.error] == [
         "Not uploaded: act id 'Polis Qanunu': use 2-63 lower-case letters, digits, hyphens"
     ]
+
+
+def test_an_uploaded_text_is_read_on_the_law_page(open_page, data_folder: Path) -> None:
+    corpus_page = open_page("corpus")
+    _upload(corpus_page, "polis qanunu.txt", SMALL_LAW.encode())
+    at = open_page("law", act="police-law", eid="art_1__para_2")
+    assert not at.warning, "the uploaded act is known to the Law page"
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Polis məişət zorakılığı hallarında zərər çəkmiş şəxsi müdafiə edir." in text

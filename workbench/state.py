@@ -55,7 +55,28 @@ def load_corpus() -> Any:
         st.stop()
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _with_uploads(_corpus: Any, manifest_text: str) -> Any:
+    # keyed by the uploads' manifest: a new upload is a new key
+    from corpus.library import with_acts
+    from workbench.uploads import uploads_dir
+
+    return with_acts(_corpus, uploaded_acts(uploads_dir()))
+
+
+def law_corpus() -> Any:
+    """The corpus with the texts users uploaded, for reading and search (the law graph is of the
+    shared corpus only: an uploaded provision says it is not in the graph)."""
+    from workbench.uploads import has_uploads, uploads_dir
+
+    loaded = load_corpus()
+    if not has_uploads():
+        return loaded
+    manifest = (uploads_dir() / "manifest.toml").read_text(encoding="utf-8")
+    return _with_uploads(loaded, manifest)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _search_index(_corpus: Any) -> SearchIndex:
     acts = []
     for work in _corpus.works.values():
@@ -67,7 +88,7 @@ def _search_index(_corpus: Any) -> SearchIndex:
 
 
 def search_index() -> SearchIndex:
-    return _search_index(load_corpus())
+    return _search_index(law_corpus())
 
 
 @st.cache_resource(show_spinner=False)
@@ -119,14 +140,15 @@ def _uploaded_acts(folder: str, manifest_text: str) -> list[Any]:
 
 @st.cache_resource(show_spinner=False)
 def _graph(_corpus: Any) -> Any:
-    from corpus.graph import build_graph
+    # the whole law graph: references and terms (cached on disk) and the amending laws
+    from amendments.law_graph import law_graph
 
-    return build_graph(_corpus)
+    return law_graph(_corpus)
 
 
 def load_graph() -> Any:
     """The law graph of the loaded corpus (references, terms), built once per server."""
-    require("corpus.graph", "build_graph")
+    require("amendments.law_graph", "law_graph")
     loaded = load_corpus()
     with st.spinner(t("common.loading_graph")):
         return _graph(loaded)

@@ -37,9 +37,9 @@ def _corpus():  # type: ignore[no-untyped-def]
 
 def graph_citers(loaded: object) -> Citers:
     """Who cites a provision, from the references of the whole corpus's law graph."""
-    from corpus.graph import build_graph
+    from corpus import load_graph
 
-    return citers_from(build_graph(loaded).references)
+    return citers_from(load_graph(loaded).references)
 
 
 def with_wordings(amendment: Amendment) -> Amendment:
