@@ -12,7 +12,7 @@ from corpus.ids import frbr_for
 from corpus.manifest import Entry
 from corpus.model import Act, Diagnostic, Footnote, Provision
 from corpus.normalize import fold_spaces, normalize_lines
-from corpus.respace import Respacer
+from corpus.respace import Respacer, scrambled_spans
 from corpus.structure import Parsed, parse_lines
 
 _MARKER = re.compile(r"\s*\[\d+\]")
@@ -72,12 +72,17 @@ def _metadata(parsed: Parsed) -> dict[str, list[str]]:
 
 
 def _repair(act: Act, parsed: Parsed, respacer: Respacer) -> int:
-    joins = 0
+    joins, scrambled = 0, 0
 
     def clean(text: str) -> str:
-        nonlocal joins
+        nonlocal joins, scrambled
         repaired, count = respacer.repair_with_count(text)
         joins += count
+        # glyphs the PDF shuffled out of their words (`görə ə ə ə ş ə`): no join restores
+        # them, so `text` leaves them out and `raw_text` keeps them
+        for start, end in reversed(scrambled_spans(repaired)):
+            repaired = repaired[:start] + " " + repaired[end:]
+            scrambled += 1
         return fold_spaces(repaired)
 
     for provision in act.walk():
@@ -87,6 +92,10 @@ def _repair(act: Act, parsed: Parsed, respacer: Respacer) -> int:
     act.preamble = clean(_unmarked(parsed.preamble))
     for footnote in act.footnotes:
         footnote.text = "\n".join(clean(line) for line in footnote.text.split("\n"))
+    if scrambled:
+        act.diagnostics.append(Diagnostic(0, f"{scrambled} runs of glyphs shuffled out of their "
+                                          "words", "left them out of `text`; `raw_text` keeps "
+                                          "them", "scrambled"))
     return joins
 
 
