@@ -52,7 +52,6 @@ def write_report(results: Results, path: str | Path, lang: str = "az",
     }
     for line in text.splitlines():
         _lay_out(document, line, tables)
-    path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path
 

@@ -205,7 +205,8 @@ class Reference:
     def to_dict(self) -> dict[str, Any]:
         """The stable shape of `qanun refs --json`."""
         return {
-            "source": {"act": self.source_act, "eid": self.source_eid, "num": self.source_num},
+            "source": {"act": self.source_act, "eid": self.source_eid,
+                       "num": self.source_num or None},
             "text": self.text,
             "span": list(self.span),
             "targets": [target.to_dict() for target in self.targets],

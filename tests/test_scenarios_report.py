@@ -149,7 +149,7 @@ def test_report_command_writes_the_word_file(tmp_path: Path) -> None:
     def _root() -> None:
         """The root app."""
 
-    out = tmp_path / "out" / "S1-S4.docx"
+    out = tmp_path / "S1-S4.docx"
     result = CliRunner().invoke(app, ["scenarios", "report", "S1-S4", "S7", "--out", str(out),
                                       "--draws", "50", "--lang", "en"])
     assert result.exit_code == 0, result.output

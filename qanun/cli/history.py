@@ -12,6 +12,7 @@ from amendments.apply_act import apply_instructions
 from amendments.formulas_law import amended_title, parse_amending_law
 from amendments.history_act import read_act_history
 from amendments.history_replay import replay_act
+from amendments.operations import Instruction
 from amendments.render import render, render_report
 from corpus.manifest import read_manifest
 from qanun.cli.corpus import CorpusOption, JsonOption, open_corpus
@@ -74,7 +75,7 @@ def amend_parse(
     text = _read(file)
     title = amended_title(text)
     act = act or _act_by_title(title, corpus)
-    instructions = parse_amending_law(text, act or "unknown")
+    instructions = _items(parse_amending_law(text, act or "unknown"), file)
     operations = [
         {"item": i.item, **op.to_dict(), "formula": render(op)}
         for i in instructions for op in i.operations
@@ -100,8 +101,16 @@ def amend_apply(
         target = loaded.act(act)
     except KeyError as error:
         raise fail(str(error.args[0])) from error
-    report = apply_instructions(target, parse_amending_law(text, act))
+    report = apply_instructions(target, _items(parse_amending_law(text, act), instructions))
     _emit(report.to_dict(), json, "amend_report", lang)
+
+
+def _items(instructions: list[Instruction], file: Path) -> list[Instruction]:
+    """The numbered items of an amending law; a text with none is not an amending law."""
+    if not instructions:
+        raise fail(f"{file}: no numbered items (`1. …`, `2.1. …`) after an enacting formula "
+                   "(`… aşağıdakı dəyişikliklər edilsin:`); is it an amending law?")
+    return instructions
 
 
 def _read(file: Path) -> str:
