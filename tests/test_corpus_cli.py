@@ -64,8 +64,10 @@ def test_a_corpus_folder_that_is_not_there() -> None:
 
 def test_export_akn_writes_valid_xml(tmp_path: Path) -> None:
     out = tmp_path / "dv.xml"
-    result = qanun("corpus", "export-akn", "dv-law", "--out", str(out))
+    result = qanun("corpus", "export-akn", "dv-law", "--out", str(out), "--json")
     assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["out"] == str(out) and report["valid"] and report["elements"] == 8
     root = etree.parse(str(out)).getroot()
     assert root.tag.endswith("akomaNtoso")
     eids = root.xpath("//*/@eId")

@@ -102,7 +102,7 @@ def _provision_json(act: Act, provision: Provision) -> dict[str, object]:
 def export_akn(act_id: Annotated[str, typer.Argument(metavar="ACT")],
                out: Annotated[Path, typer.Option("--out", help="The XML file to write.")],
                lang: Annotated[str, typer.Option("--lang", help="az or en")] = "az",
-               corpus: CorpusOption = None) -> None:
+               corpus: CorpusOption = None, json: JsonOption = False) -> None:
     """Write an act as Akoma Ntoso 3.0 XML (validated against the OASIS schema)."""
     from corpus.akn import AknError, write_act
 
@@ -111,6 +111,11 @@ def export_akn(act_id: Annotated[str, typer.Argument(metavar="ACT")],
         write_act(act, out)
     except AknError as error:
         raise fail(str(error)) from error
+    if json:
+        emit_json({"act": act.work_id, "language": act.language, "out": str(out),
+                   "frbr_expression": act.frbr_expression, "elements": len(act.index()),
+                   "valid": True})
+        return
     typer.echo(f"wrote {out}")
 
 
