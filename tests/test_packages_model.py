@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from amendments.formulas_law import parse_amending_law
 from amendments.operations import (
     AddProvision,
     DeleteWords,
@@ -15,7 +16,7 @@ from amendments.operations import (
     Target,
 )
 from amendments.packages import Amendment, Comment, Package, PackageError, check_commencement
-from amendments.shipped import SHIPPED, law_items, load
+from amendments.shipped import SHIPPED, load
 from corpus.ids import Num
 
 CC = "criminal-code"
@@ -109,14 +110,13 @@ def test_the_real_2024_law_is_imported_item_by_item(corpus) -> None:  # type: ig
     assert (first.old, first.new) == ("şamil edildiyi", "4-cü maddəsində göstərilən")
 
 
-def test_law_items_keep_the_headers_and_mark_the_cut(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_the_2024_law_is_read_by_the_formula_parser(corpus) -> None:  # type: ignore[no-untyped-def]
     text = (corpus.folder / "az/dv-law/2024-amending-law.partial.txt").read_text("utf-8")
-    items = law_items(text)
-    assert [i.item for i in items] == [
-        "1", "2", "2.1", "2.2", "2.3", "2.4", "3", "3.1", "3.2", "4", "4.1", "4.2"
-    ]
-    assert items[1].text == "1-ci maddə üzrə:"
-    assert [i.item for i in items if i.cut_off] == ["4.2"]
+    items = parse_amending_law(text, "dv-law")
+    # `2. 1-ci maddə üzrə:` heads items 2.1–2.4 and changes nothing itself
+    assert [i.item for i in items] == ["1", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "4.1", "4.2"]
+    assert [i.item for i in items if i.incomplete] == ["4.2"]
+    assert load("dv-law-2024").problems[-1][0] == "4.2"
 
 
 @pytest.mark.parametrize("name", ["mq-legal-status", "uadm-legal-base"])

@@ -8,7 +8,6 @@ drafting formula in Azerbaijani, parsed the same way, with its justification in 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 import yaml
 
 from amendments.formulas import parse_formula
+from amendments.formulas_law import parse_amending_law
 from amendments.packages import Amendment, Package, PackageError
 from corpus.manifest import read_manifest
 from corpus.readers import read_text
@@ -26,9 +26,6 @@ SHIPPED = ("dv-law-2024", "mq-legal-status", "uadm-legal-base")
 
 # An item of an amending law starts a line: `1. …`, `2.1. …`; the items before the first one
 # are the title and the enacting formula.
-_ITEM = re.compile(r"^(?P<item>\d+(?:\.\d+)*)\.\s+(?P<text>.+)$")
-_ENACTING = re.compile(r"dəyişikliklər\s+edilsin\s*:\s*$")
-_CUT = re.compile(r"^\[\.\.\.[^\]]*\]$")
 
 
 @dataclass
@@ -37,13 +34,6 @@ class ShippedPackage:
 
     package: Package
     problems: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class LawItem:
-    item: str
-    text: str
-    cut_off: bool = False
 
 
 def load(name: str, folder: Path | None = None) -> ShippedPackage:
@@ -94,47 +84,24 @@ def _from_amending_law(data: dict[str, Any], folder: Path | None) -> ShippedPack
     entry = next((e for e in read_manifest(root) if e.id == data["source"]), None)
     if entry is None:
         raise PackageError(f"{data['id']}: the corpus has no act {data['source']!r}")
-    items = law_items(read_text(root / entry.path))
     act = data["amends"]
+    instructions = parse_amending_law(read_text(root / entry.path), act)
     commencement = str(data.get("commencement", "unknown"))
     shipped = ShippedPackage(Package(
         **{k: _clean(data[k]) if isinstance(data[k], str) else data[k]
            for k in _PACKAGE_KEYS if k in data},
     ))
-    for item in items:
-        if item.text.endswith(":") and not item.cut_off:
-            continue  # `2. 1-ci maddə üzrə:` heads the items below it and changes nothing
-        parsed = parse_formula(item.text, act=act)
-        if parsed.operations and not parsed.problems:
+    for item in instructions:
+        if item.operations and not item.problems and not item.incomplete:
             shipped.package.amendments.append(Amendment(
-                id=item.item, act=act, operations=parsed.operations, commencement=commencement,
-                summary=item.text,
+                id=item.item, act=act, operations=item.operations, commencement=commencement,
+                summary=_clean(item.text),
             ))
-        elif item.cut_off or parsed.incomplete:
+        elif item.incomplete:
             shipped.problems.append((item.item, f"incomplete: the text is cut off: {item.text!r}"))
         else:
-            shipped.problems.append((item.item, "; ".join(parsed.problems) or "no operation"))
+            shipped.problems.append((item.item, "; ".join(item.problems) or "no operation"))
     return shipped
-
-
-def law_items(text: str) -> list[LawItem]:
-    """The numbered items of an amending law after its enacting formula.
-
-    In the 2024 law, `2. 1-ci maddə üzrə:` heads items 2.1–2.4 and states no change itself; the
-    last item, `4.2. 7.0.4-cü maddədən “…” sözləri`, is cut off by the end of the excerpt.
-    """
-    lines = [line.strip() for line in text.splitlines()]
-    start = next((i + 1 for i, line in enumerate(lines) if _ENACTING.search(line)), 0)
-    items: list[LawItem] = []
-    for line in lines[start:]:
-        match = _ITEM.match(line)
-        if match:
-            items.append(LawItem(match["item"], match["text"].strip()))
-        elif _CUT.match(line) and items:
-            items[-1] = LawItem(items[-1].item, items[-1].text, cut_off=True)
-        elif line and items:
-            items[-1] = LawItem(items[-1].item, f"{items[-1].text} {line}")
-    return items
 
 
 def _clean(text: str) -> str:
