@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import jinja2
 
-from qanun.settings import TEMPLATES_DIR
+from qanun.templating import environment as templates
 
 Language = Literal["az", "en"]
 LANGUAGES: tuple[Language, ...] = ("az", "en")
@@ -16,14 +16,7 @@ LANGUAGES: tuple[Language, ...] = ("az", "en")
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "packages"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return templates("packages", blocks="tidy")
 
 
 def render(name: str, language: str, **data: Any) -> str:

@@ -22,7 +22,7 @@ from amendments.formulas_numbers import (
     ordinal_word_en,
 )
 from amendments.operations import AddProvision, Operation, RestateProvision, Target
-from qanun.settings import TEMPLATES_DIR
+from qanun.templating import environment as templates
 
 Language = Literal["az", "en"]
 Mood = Literal["imperative", "past"]
@@ -116,12 +116,7 @@ def _new_text(op: Operation, lang: Language) -> str:
 
 @cache
 def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "formulas"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-    )
+    environment = templates("formulas")
     environment.globals.update(ordinal=ordinal_word, ordinal_en=ordinal_word_en)
     environment.filters["capitalize_first"] = lambda s: s[:1].upper() + s[1:]
     return environment

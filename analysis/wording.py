@@ -8,7 +8,7 @@ from functools import cache
 import jinja2
 import yaml
 
-from qanun.settings import TEMPLATES_DIR
+from qanun.templating import environment as templates
 
 LANGUAGES = ("az", "en")
 
@@ -46,14 +46,7 @@ def ordinal_az(number_: int) -> str:
 def environment(lang: str) -> jinja2.Environment:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "analysis" / lang),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
+    env = templates("analysis", lang, blocks="tidy")
     env.filters["num"] = lambda value: number(float(value), lang)
     env.filters["ordinal"] = ordinal_az
     return env

@@ -13,19 +13,14 @@ from typing import Any
 import jinja2
 
 from amendments.formulas_numbers import ordinal_suffix
-from qanun.settings import TEMPLATES_DIR
+from qanun.templating import environment as templates
 
 LANGUAGES = ("az", "en")
 __all__ = ["LANGUAGES", "Wording", "ordinal_suffix", "wording"]
 
 @cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "documents"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-    )
+    env = templates("documents")
     env.filters["ordinal"] = ordinal_suffix
     return env
 

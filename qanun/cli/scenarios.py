@@ -115,8 +115,6 @@ def report_command(
     ] = None,
 ) -> None:
     """Write a Word report comparing the scenarios with the baseline."""
-    if out.suffix.lower() != ".docx":
-        raise fail(f"{out}: the report is a Word file; name it .docx")
     if not out.parent.is_dir():
         raise fail(f"{out.parent} is not a folder: create it first or choose another --out")
     try:
