@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +168,7 @@ def citers() -> Any:
 
 
 _prewarm_started = threading.Event()
+GRAPH_PREWARM_DELAY_SECONDS = 4.0
 
 
 def prewarm() -> None:
@@ -180,6 +182,9 @@ def prewarm() -> None:
         try:
             loaded = _corpus()
             _search_index(loaded)
+            # The graph is seconds of pure-Python work: begun at once it would hold the
+            # interpreter while the first page draws, so it waits for that page first.
+            time.sleep(GRAPH_PREWARM_DELAY_SECONDS)
             _graph(loaded)
         except Exception:
             return
