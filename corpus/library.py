@@ -7,20 +7,14 @@ cache and any changed file (or parser) rebuilds it.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import cache
+from corpus.build import build
 from corpus.manifest import Entry, read_manifest
 from corpus.model import Act, Work
-from corpus.parse import parse_act
-from corpus.readers import read_text
-from corpus.respace import Respacer
 from qanun.settings import corpus_dir
-
-_PARALLEL_BYTES = 2_000_000
 
 
 @dataclass
@@ -70,33 +64,6 @@ def load(folder: str | Path | None = None, *, use_cache: bool = True) -> Corpus:
         if use_cache:
             cache.write(key, acts)
     return _assemble(root, entries, acts, from_cache)
-
-
-def build(root: Path, entries: list[Entry]) -> list[Act]:
-    """Parse every entry, the large files in parallel on the machine's cores."""
-    respacer = Respacer.default(root)
-    sources = [read_text(root / entry.path) for entry in entries]
-    workers = min(os.cpu_count() or 1, 4)
-    if workers < 2 or sum(len(s) for s in sources) < _PARALLEL_BYTES:
-        return [parse_act(s, e, respacer) for s, e in zip(sources, entries, strict=True)]
-    order = sorted(range(len(entries)), key=lambda i: -len(sources[i]))
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(respacer,)) as pool:
-        parsed = pool.map(_parse_in_worker, [(sources[i], entries[i]) for i in order])
-        by_index = dict(zip(order, parsed, strict=True))
-    return [by_index[i] for i in range(len(entries))]
-
-
-_worker_respacer: Respacer | None = None
-
-
-def _init_worker(respacer: Respacer) -> None:
-    global _worker_respacer
-    _worker_respacer = respacer
-
-
-def _parse_in_worker(job: tuple[str, Entry]) -> Act:
-    assert _worker_respacer is not None
-    return parse_act(job[0], job[1], _worker_respacer)
 
 
 def _assemble(root: Path, entries: list[Entry], acts: list[Act], from_cache: bool) -> Corpus:

@@ -7,6 +7,7 @@ keeps the source wording in `raw_text` and writes the repaired wording to `text`
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from corpus.ids import frbr_for
 from corpus.manifest import Entry
@@ -35,10 +36,29 @@ def parse_act(source: str, entry: Entry, respacer: Respacer) -> Act:
     >>> act.find("1.1").text
     'Mətn.'
     """
+    return repair_act(parse_structure(source, entry), respacer)
+
+
+@dataclass
+class Draft:
+    """An act whose tree is built but whose repair layer is not applied yet: the two stages can
+    run apart (the corpus build counts the lexicon's words while the trees are built)."""
+
+    act: Act
+    parsed: Parsed
+
+
+def parse_structure(source: str, entry: Entry) -> Draft:
+    """Normalise and build the tree; `text` stays empty until `repair_act`."""
     diagnostics: list[Diagnostic] = []
     parsed = parse_lines(normalize_lines(source, diagnostics), diagnostics)
-    act = _act_shell(entry, parsed)
-    joins = _repair(act, parsed, respacer)
+    return Draft(_act_shell(entry, parsed), parsed)
+
+
+def repair_act(draft: Draft, respacer: Respacer) -> Act:
+    """Apply the repair layer, link the footnotes, report what is missing."""
+    act = draft.act
+    joins = _repair(act, draft.parsed, respacer)
     if joins:
         act.diagnostics.append(Diagnostic(0, f"{joins} words split by spaces around ə ş ğ",
                                           "joined them in `text`; `raw_text` keeps the source",

@@ -26,7 +26,7 @@ from corpus.respace_gaps import (
     scrambled_spans,
 )
 
-__all__ = ["Respacer", "lone_glyph_ratio", "scrambled_spans"]
+__all__ = ["Respacer", "lexicon_paths", "lone_glyph_ratio", "scrambled_spans"]
 from corpus.respace_lexicon import (
     ARTEFACT,
     GLYPHS,
@@ -67,6 +67,14 @@ _LONGEST_WORD = 30
 _NOVEL_REACH = 1
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _CACHE_LIMIT = 1_000_000
+
+
+def lexicon_paths(corpus_dir: Path) -> list[Path]:
+    """The texts the default lexicon learns from: the clean ones, then every code (whose clean
+    spans it takes); never `current-2024/`, the ground truth of the measurement."""
+    paths = [corpus_dir / name for name in CLEAN_SOURCES]
+    paths += [p for p in sorted(corpus_dir.glob(CODES_GLOB)) if p not in paths]
+    return [p for p in paths if p.is_file()]
 
 
 class Respacer:
@@ -112,6 +120,11 @@ class Respacer:
         tokens: Counter[str] = Counter()
         for text in texts:
             tokens.update(clean_tokens(text))
+        return cls.from_token_counts(tokens)
+
+    @classmethod
+    def from_token_counts(cls, tokens: Counter[str]) -> Respacer:
+        """Built from `clean_tokens` counts, which several processes may count in parallel."""
         return cls(Lexicon.from_counts(word_counts(tokens)))
 
     @classmethod
@@ -124,10 +137,8 @@ class Respacer:
             from qanun.settings import corpus_dir as configured
 
             corpus_dir = configured()
-        paths = [corpus_dir / name for name in CLEAN_SOURCES]
-        paths += [p for p in sorted(corpus_dir.glob(CODES_GLOB)) if p not in paths]
-        texts = (p.read_text(encoding="utf-8", errors="replace") for p in paths if p.is_file())
-        return cls.from_texts(texts)
+        paths = lexicon_paths(corpus_dir)
+        return cls.from_texts(p.read_text(encoding="utf-8", errors="replace") for p in paths)
 
     def repair(self, text: str) -> str:
         """The text with the stray spaces around glyphs removed; anything else byte-identical."""
