@@ -168,7 +168,7 @@ def citers() -> Any:
 
 
 _prewarm_started = threading.Event()
-GRAPH_PREWARM_DELAY_SECONDS = 4.0
+PREWARM_DELAY_SECONDS = 4.0
 
 
 def prewarm() -> None:
@@ -181,10 +181,10 @@ def prewarm() -> None:
     def build() -> None:
         try:
             loaded = _corpus()
+            # The search index and the graph are seconds of pure-Python work: begun at once
+            # they would hold the interpreter while the first page draws, so they wait for it.
+            time.sleep(PREWARM_DELAY_SECONDS)
             _search_index(loaded)
-            # The graph is seconds of pure-Python work: begun at once it would hold the
-            # interpreter while the first page draws, so it waits for that page first.
-            time.sleep(GRAPH_PREWARM_DELAY_SECONDS)
             _graph(loaded)
         except Exception:
             return
