@@ -90,7 +90,7 @@ class Dangling:
     def to_dict(self) -> dict[str, Any]:
         ref = self.reference
         return {
-            "source": {"act": ref.source_act, "eid": ref.source_eid, "num": ref.source_num},
+            "source": ref.to_dict()["source"],
             "text": ref.text,
             "target": {"act": self.cause.act, "eid": self.target_eid, "num": self.cause.num},
             "cause": self.cause.kind,

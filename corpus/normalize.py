@@ -31,7 +31,7 @@ _BULLET = re.compile(r"^\s*[-*•]\s+")
 _SPACED_MARKER = re.compile(r"\[\s*(\d(?:\s*\d)*)\s*\]")
 _MANY_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 # A run of four or more one-letter tokens separated by single spaces: a letter-spaced word.
-_LETTER_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+LETTER_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 _LETTER_RUN_HINT = re.compile(r" \w \w \w ")
 _SOFT = "əƏşŞğĞ"
 
@@ -91,7 +91,7 @@ def join_letter_spacing(text: str) -> str:
         text = _SPACED_MARKER.sub(lambda m: "[" + re.sub(r"\s", "", m.group(1)) + "]", text)
     if not _LETTER_RUN_HINT.search(f" {text} "):
         return text
-    return _LETTER_RUN.sub(join, text)
+    return LETTER_RUN.sub(join, text)
 
 
 def normalize_line(raw: str, number: int, diagnostics: list[Diagnostic]) -> Line:

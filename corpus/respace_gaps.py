@@ -11,6 +11,7 @@ import re
 from itertools import pairwise
 from typing import Literal
 
+from corpus.normalize import LETTER_RUN
 from corpus.respace_lexicon import GLYPHS, is_glyph_token
 
 GapKind = Literal["cut", "join", "free"]
@@ -21,13 +22,13 @@ _GLYPH_RUN = rf"[^\w\s]*[{GLYPHS}]+[^\w\s]*"
 RUN = re.compile(
     rf"(?<!\S)(?:\S++ )?{_GLYPH_RUN}(?!\S)(?:(?: \S++)? {_GLYPH_RUN}(?!\S))*(?: \S++)?(?!\S)"
 )
-# Four or more one-character tokens: a letter-spaced word (`M a d d ə`, `f ə s i l`) or a
-# run of the artefact (`h ə r ə k ə t`); `letter_spaced` tells them apart.
+# Two ordinary one-letter tokens side by side. `LETTER_RUN` (four or more one-letter tokens)
+# finds both letter-spaced words (`M a d d ə`) and runs of the artefact (`h ə r ə k ə t`);
+# `letter_spaced` tells them apart by these pairs.
 _ORDINARY_PAIR = re.compile(rf"(?<!\S)[^\W\d_{GLYPHS}] [^\W\d_{GLYPHS}](?!\S)")
 # Two ordinary one-letter tokens side by side: a cheap test, starting with a plain space, of
 # whether a text may hold letter-spaced words at all.
 ORDINARY_PAIR = re.compile(rf" [^\W\d_{GLYPHS}] [^\W\d_{GLYPHS}](?!\S)")
-_SINGLES = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){3,}(?!\S)")
 # A glyph run alone on its line: a paragraph the conversion broke at every font change
 # (`m\n\nə\n\nhk\n\nə\n\nm\n\nə\n\nsin`).
 LONE_LINE = re.compile(rf"(?m)^[ \t]*{_GLYPH_RUN}[ \t]*$")
@@ -60,7 +61,7 @@ def letter_spaced(text: str, start: int, end: int) -> list[tuple[int, int]]:
     a letter-spaced one by spaces alone is letter-spaced too (`b a r ə d ə   v ə s a t ə t`).
     """
     found: list[tuple[int, int, bool]] = []
-    for match in _SINGLES.finditer(text, start, end):
+    for match in LETTER_RUN.finditer(text, start, end):
         spaced = False
         if _ORDINARY_PAIR.search(match.group()):
             letters = match.group()[::2]
