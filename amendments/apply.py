@@ -30,7 +30,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZƏÖÜÇŞĞİ\"“'«(])")
 # The dash may follow the last word without a space (`məcbur etmə- iki ilədək …`).
 _SANCTION_DASH = re.compile(r"(?:\s|(?<=[^\W\d]))[—–-]\s(?=[^—–]*cəzalandırılır)")
 _NO_SPACE_BEFORE = tuple(",.;:)!?")
+# The note an article ends with (`'Qeyd' hissəsində`): `… cəzalandırılır. Qeyd: Bu Məcəllənin …`
+_NOTE = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))Qeyd(?:lər)?\s*[:.]")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_NUMBER_BEFORE = re.compile(r"(?<![\d.-])(\d+(?:\.\d+)*)-\Z")
+_NUMBER_AT = re.compile(r"\d+(?:\.\d+)*")
+_COMPOUND = re.compile(r"[^\W\d_]-[^\W\d_]")
+_COMPOUND_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])|\w+|[^\w\s]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACED = "əşğƏŞĞ"
 _GLUED_SUFFIX = re.compile(r"(\d+)(c[iıuü])")
@@ -52,7 +58,7 @@ def apply_words(op: Operation, text: str) -> str:
 
 def unit_span(unit: str | None, text: str) -> tuple[int, int]:
     """Where the unit a formula names lies in the text: `sentence:2`, `sanction`, `disposition`,
-    `end`; other units (and units that cannot be found) span the whole text."""
+    `note`, `end`; other units (and units that cannot be found) span the whole text."""
     if not unit:
         return 0, len(text)
     if unit.startswith("sentence:") and unit[9:].isdigit():
@@ -67,6 +73,10 @@ def unit_span(unit: str | None, text: str) -> tuple[int, int]:
         if index >= len(lines):
             raise ApplyError(f"the text has {len(lines)} paragraph(s), no paragraph {index + 1}")
         return lines[index]
+    if unit == "note":
+        note = _NOTE.search(text)
+        if note:
+            return note.start(), len(text)
     if unit in ("sanction", "disposition"):
         dash = _SANCTION_DASH.search(text)
         if dash:
@@ -116,19 +126,29 @@ def _refuse_declined(declined: bool, words: str) -> None:
 def find_words(text: str, words: str) -> list[tuple[int, int]]:
     """Whole-word spans of `words` in `text` (see `_words_pattern` for what may differ)."""
     words = " ".join(words.split())
-    spans = _find_tokens(text, words)
+    spans = _find_tokens(text, words) or _find_tokens(text, words, compounds=True)
     return spans or [m.span() for m in _words_regex(words, True).finditer(text)]
 
 
-def _find_tokens(text: str, words: str) -> list[tuple[int, int]]:
+def _find_tokens(text: str, words: str, compounds: bool = False) -> list[tuple[int, int]]:
     """Exact search on the token stream: words are maximal runs of letters and digits, any
-    spacing between tokens is equal to any other, and a number does not end inside `346-1.1`."""
-    wanted, wanted_spans, _ = _tokens(words)
+    spacing between tokens is equal to any other, and a number does not end inside `346-1.1`.
+
+    With `compounds`, a compound word is one token whether or not it keeps its hyphen: the
+    conversion dropped many (`cinayəthüquqi` for `cinayət-hüquqi`, in the codes and in the
+    footnotes alike), and a dash standing alone is left out. Numbers keep their hyphens:
+    `410.1-1` is not `410.11`."""
+    wanted, wanted_spans, _ = _tokens(words, compounds)
     if not wanted_spans:
         raise ApplyError("the formula quotes no words")
-    if any(word not in text for word in _WORD.findall(words)):
-        return []  # a word missing: no need to tokenise the text
-    stream, spans, starts = _tokens(text)
+    # a word missing: no need to tokenise the text
+    if compounds:
+        unhyphenated = text.replace("-", "")
+        if any(word not in unhyphenated for word in _WORD.findall(words.replace("-", ""))):
+            return []
+    elif any(word not in text for word in _WORD.findall(words)):
+        return []
+    stream, spans, starts = _tokens(text, compounds)
     found: list[tuple[int, int]] = []
     position = stream.find(wanted)
     while position >= 0:
@@ -143,15 +163,25 @@ def _find_tokens(text: str, words: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[str, list[tuple[int, int, int]], dict[int, int]]:
+def _tokens(
+    text: str, compounds: bool = False
+) -> tuple[str, list[tuple[int, int, int]], dict[int, int]]:
     """The token stream (words and marks, a space only between two words), each token's
     (start, end, end in the stream), and stream offset → token index."""
     parts: list[str] = []
     spans: list[tuple[int, int, int]] = []
     starts: dict[int, int] = {}
     length, previous_word = 0, False
-    for match in _TOKEN.finditer(text):
-        pieces = _split_glued(match)
+    for match in (_COMPOUND_TOKEN if compounds else _TOKEN).finditer(text):
+        token = match.group()
+        if compounds and token in _DASHES:
+            continue  # the conversion dropped dashes: `paytaxtı - Şuşa` is `paytaxtı Şuşa`
+        if compounds and len(token) > 1 and "-" in token:
+            pieces = [(match.start(), match.end(), token.replace("-", ""))]
+        elif token[0].isdigit() and token[-1] in "iıuü":
+            pieces = _split_glued(match)
+        else:
+            pieces = [(match.start(), match.end(), token)]
         for start, end, token in pieces:
             word = token[0].isalnum() or token[0] == "_"
             if word and previous_word:
@@ -168,8 +198,7 @@ def _tokens(text: str) -> tuple[str, list[tuple[int, int, int]], dict[int, int]]
 def _split_glued(match: re.Match[str]) -> list[tuple[int, int, str]]:
     """`402ci` (the footnotes drop the hyphen of `402-ci`) as the tokens `402`, `-`, `ci`."""
     token, start = match.group(), match.start()
-    glued = _GLUED_SUFFIX.fullmatch(token) if token[0].isdigit() and token[-1] in "iıuü" \
-        else None
+    glued = _GLUED_SUFFIX.fullmatch(token)
     if not glued:
         return [(start, match.end(), token)]
     cut = start + glued.end(1)
@@ -182,8 +211,22 @@ def _number_continues(text: str, spans: list[tuple[int, int, int]], first: int, 
     before = text[max(0, spans[first][0] - 2):spans[first][0]]
     runs_on = len(after) == 2 and after[0] in "-." and after[1].isdigit()
     runs_in = len(before) == 2 and before[1] in "-." and before[0].isdigit()
+    if runs_in and before[1] == "-" and _range_end(text, spans[first][0]):
+        runs_in = False
     return (runs_on and text[spans[last][1] - 1].isdigit()) or \
         (runs_in and text[spans[first][0]].isdigit())
+
+
+def _range_end(text: str, start: int) -> bool:
+    """`341` in `339-341-ci` and `109.5` in `109.3-109.5-ci` end a range of provisions, where
+    `1` in `144-1` is part of the number: the ends have the same depth and prefix, and the
+    first is the lower."""
+    first = _NUMBER_BEFORE.search(text, 0, start)
+    last = _NUMBER_AT.match(text, start)
+    if not first or not last:
+        return False
+    a, b = first.group(1).split("."), last.group().split(".")
+    return len(a) == len(b) and a[:-1] == b[:-1] and int(a[-1]) < int(b[-1])
 
 
 @lru_cache(maxsize=8192)
@@ -285,11 +328,31 @@ def _insert(text: str, op: InsertWords) -> str:
     new = " ".join(op.new.split())
     for start, end in reversed(_chosen(text, op.anchor, op.occurrence)):
         if op.position == "after":
-            lead = "" if new.startswith(_NO_SPACE_BEFORE) else " "
+            lead = insertion_lead(text[:start], text[end:], new)
             text = text[:end] + lead + new + text[end:]
         else:
             text = text[:start] + new + " " + text[start:]
     return text
+
+
+def insertion_lead(preceding: str, following: str, new: str) -> str:
+    """What goes between the anchor and words inserted after it. Formulas leave out the comma
+    that joins a new item to an enumeration: `"terrorçuluq" sözündən sonra "terrorçuluğu
+    maliyyələşdirmə" sözləri` in `insan alveri, terrorçuluq, hava gəmisini …` gives
+    `terrorçuluq, terrorçuluğu maliyyələşdirmə, hava …`. The anchor is an item when a comma
+    comes before it and a comma or a coordinating `və`/`yaxud` after it (`narkotik` +
+    `vasitələri` completes a phrase instead); words that bring their own joint (a mark, a
+    bracket, a conjunction, a number) take none."""
+    if new.startswith(_NO_SPACE_BEFORE):
+        return ""
+    item = preceding.rstrip().endswith(",") and _ITEM_FOLLOWS.match(following)
+    return ", " if item and not _OWN_JOINT.match(new) else " "
+
+
+_ITEM_FOLLOWS = re.compile(r"\s*(?:,|(?:və|yaxud)\s)")
+_OWN_JOINT = re.compile(
+    r"(?:[^\w\s]|\d|(?:və|yaxud|habelə|həmçinin|o cümlədən|eləcə də|yəni|isə|ilə|ki)(?!\w))"
+)
 
 
 _DASHES = "-–—"

@@ -33,6 +33,9 @@ from corpus.ids import Num, container_eid
 _LEADING = re.compile(r"^(?:\s|,|;|\.|və\b|habelə\b|həmçinin\b|isə\b|müvafiq\s+olaraq\b)+")
 _NEW_TEXT = re.compile(r"^\s*:\s*((?:⟦q\d+⟧\s*[.;]?\s*)+)")
 _EVERY = re.compile(r"\s*\((?:hər\s+\w+|bütün)\s+hal\w*\)")
+_ELIDED_SUBSTITUTE = re.compile(
+    r"(⟦q\d+⟧\s+(?:söz|rəqəm|ifadə)\w*\s+⟦q\d+⟧)(\s*,\s*)(?=⟦n\d+⟧\s+madd)"
+)
 _TRAILING_OK = re.compile(r"^[\s.;,:]*(?:\([^()]*\)[\s.;,]*)?$")
 
 
@@ -52,6 +55,7 @@ class FormulaParse:
 def parse_formula(text: str, act: str, context: list[str] | None = None) -> FormulaParse:
     """Operations of one formula; `context` is the target of a preceding formula (`həmin`)."""
     skeleton = tokenize(text)
+    skeleton.text = _restore_elided(skeleton.text)
     result = FormulaParse()
     verbs = list(VERB.finditer(skeleton.text))
     if not verbs:
@@ -75,6 +79,17 @@ def parse_formula(text: str, act: str, context: list[str] | None = None) -> Form
         result.problems.append(
             f"words after the last formula not read: {show(skeleton, rest.strip())!r}")
     return result
+
+
+def _restore_elided(text: str) -> str:
+    """`113.2.2-ci maddədə “doqquz manatadək” sözləri “əlli manatadək”, 113.3.1-ci maddədə
+    “üç manatadək” sözləri “on beş manatadək” sözləri ilə əvəz edilmişdir`: the verb said once
+    for a list of substitutions is said again after each, so each is a clause of its own."""
+    verb = VERB.search(text)
+    if verb is None or verb.lastgroup != "substitute":
+        return text
+    head = _ELIDED_SUBSTITUTE.sub(rf"\1 sözləri ilə {verb.group()}\2", text[:verb.start()])
+    return head + text[verb.start():]
 
 
 def _clause(

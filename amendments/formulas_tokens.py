@@ -69,7 +69,15 @@ def tokenize(text: str) -> Skeleton:
 
 def _quoted(raw: str) -> str:
     """Quoted words with runs of spaces collapsed; line breaks of a quoted new text kept."""
-    return "\n".join(normalize_space(line) for line in raw.splitlines() if line.strip())
+    quoted = "\n".join(normalize_space(line) for line in raw.splitlines() if line.strip())
+    if quoted.count("'") == 1 and _TITLE_CLOSES.search(quoted) and quoted[0].isalpha():
+        # `' Banklar haqqında' Azərbaycan Respublikasının Qanununda …' sözləri`: the conversion
+        # merged the opening quote of the law's title into the formula's own
+        quoted = "'" + quoted
+    return quoted
+
+
+_TITLE_CLOSES = re.compile(r"\w' Azərbaycan Respublikası")
 
 
 # A straight quote closes where a formula word follows (`' … ' sözləri`), so quotes nested

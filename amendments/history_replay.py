@@ -2,11 +2,16 @@
 the wording after them.
 
 The wording before an effect is its previous wording (`Əvvəlki redaksiyada deyilirdi: …`) when
-the footnote gives it, or the text the preceding word-level effects produced; the wording after
-it is the next effect's previous wording, or the current text of the provision when it is the
-last change. When only the wording after is known, the wording before is rebuilt by undoing the
-operation (the new words must be there, once) and the replay then checks that the old words
-could only have been at that place.
+the footnote gives it, or the text the preceding word-level effects produced. The wording after
+it is the next effect's previous wording; or what a later restatement of the enclosing article
+replaced; or the current text of the provision, for the last change, with each later change
+undone back to this one. When only the wording after is known, the wording before is rebuilt by
+undoing the operation (the new words must be there, once) and the replay then checks that the
+old words could only have been at that place. A change the parser could not read stops the
+rebuilding: what lies before it is unknown, so it is not counted.
+
+Texts compare equal but for what the PDF conversion changed: spacing, and the hyphens it
+dropped from ordinals (`11.1ci`) and compound words (`cinayəthüquqi`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from corpus.model import Act, Provision
 # provision's own text does not repeat: `28.4.1. …`, `M a d d ə 1 3 . Heading`.
 _SPACING = re.compile(r"\s+")
 _GLUED_ORDINAL = re.compile(r"(\d)-(c[iıuü])(?!\w)")
+_COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 # What the PDF conversion left in a text that no formula can match: a lone `ə`/`ş`/`ğ`, a word
 # broken before its suffix (`orqan ın`), a run of letters torn apart (`iki il m t üzr`), or a
 # number spaced out (`3 0 8 . 1 .`).
@@ -32,6 +38,8 @@ _ARTEFACT = re.compile(
     r"(?<!\S)[əşğƏŞĞ]{1,2}(?![^\s.,;:])|\w (?:ın|in|un|ün|ı|i)\b(?!-)"
     r"|(?:(?<!\S)[^\W\d](?!\S)\s*){2,}|(?:\d \.? ?){3,}"
 )
+# A provision's number opening a unit inside run-together lines: `137.2. Zor tətbiq …`.
+_LEADING_NUMBER = re.compile(r"(?<!\S)(\d+(?:[.-]\d+)*)\.(?=\s)")
 _NUMBER_PREFIX = re.compile(r"^\s*(?:M\s*a\s*d\s*d\s*ə\s*)?[\d\s.\-]+?\.\s+(?=\S)")
 
 
@@ -97,7 +105,7 @@ def replay_act(act: Act, history: ActHistory) -> ReplayReport:
         if provision is None or not provision.is_numbered:
             continue
         chain = sorted(_unique(effects), key=lambda e: e.law.date)
-        checks = replay_provision(provision, chain)
+        checks = replay_provision(provision, chain, _overwrites(history, provision))
         if any(not c.ok for c in checks) and _ARTEFACT.search(current_wording(provision)):
             for check in checks:
                 check.artefact = not check.ok
@@ -105,11 +113,18 @@ def replay_act(act: Act, history: ActHistory) -> ReplayReport:
     return report
 
 
-def replay_provision(provision: Provision, chain: list[Effect]) -> list[ReplayCheck]:
-    """Checks for one provision's text (its heading is a separate wording, not replayed)."""
+def replay_provision(
+    provision: Provision, chain: list[Effect], overwrites: list[Overwrite] | None = None
+) -> list[ReplayCheck]:
+    """Checks for one provision's text (its heading is a separate wording, not replayed).
+
+    `overwrites` are the later restatements of the article (or paragraph) it belongs to: the
+    wording after an effect is what such a restatement replaced, not the current text."""
+    overwrites = sorted(overwrites or [], key=lambda o: o[0])
     checks: list[ReplayCheck] = []
     known: str | None = None
     pending: list[Effect] = []
+    afters = _afters(chain, provision, overwrites)
     for position, effect in enumerate(chain):
         # An effect whose law (and so date) the source lost has no place in the chain.
         ops = _own_ops(effect, provision) if effect.law.date else None
@@ -120,7 +135,7 @@ def replay_provision(provision: Provision, chain: list[Effect]) -> list[ReplayCh
         if ops is None or not ops:
             known, pending = None, []
             continue
-        after = _after(chain, position, provision)
+        after = afters[position]
         if known is None:
             check = _rebuilt(provision.eid, effect, ops, after) \
                 if after is not None and _rebuildable(ops) else None
@@ -144,9 +159,49 @@ def replay_provision(provision: Provision, chain: list[Effect]) -> list[ReplayCh
     return checks
 
 
+# A later restatement of an enclosing provision: its date, and what it replaced of this one
+# (None when the footnote does not give the previous wording, or it lacks this provision).
+Overwrite = tuple[str, str | None]
+
+
+def _overwrites(history: ActHistory, provision: Provision) -> list[Overwrite]:
+    """`137.1` in `137-ci maddə yeni redaksiyada verilmişdir. Əvvəlki redaksiyada deyilirdi: …
+    137.1. … dörd min manatdan səkkiz min manatadək …`: the 2022 restatement of Article 137 is
+    the wording after the 2017 change to 137.1."""
+    parts = provision.eid.split("__")
+    found: list[Overwrite] = []
+    for depth in range(1, len(parts)):
+        ancestor = "__".join(parts[:depth])
+        for effect in history.by_eid.get(ancestor, []):
+            replaces = any(op.target.eid == ancestor and op.kind not in WORD_LEVEL
+                           and op.target.unit != "heading" for op in effect.operations)
+            if effect.law.date and replaces:
+                wording = effect.previous_wording
+                found.append((effect.law.date, wording and _slice(wording, provision.num)))
+    return found
+
+
+def _slice(wording: str, num: str) -> str | None:
+    """The words of `num` (and of its points) in the previous wording of an enclosing
+    provision, without its number; the footnotes run its lines together and may letter-space
+    the number (`1 3 7 . 1 .`)."""
+    head = re.compile(r"(?<!\S)" + r"\s?".join(map(re.escape, num)) + r"\s?\.(?=\s)")
+    start = head.search(wording)
+    if start is None:
+        return None
+    end = len(wording)
+    for number in _LEADING_NUMBER.finditer(wording, start.end()):
+        if not number.group(1).startswith(num + "."):
+            end = number.start()
+            break
+    return wording[start.end():end].strip() or None
+
+
 def _own_ops(effect: Effect, provision: Provision) -> list[Operation] | None:
     """The effect's word-level operations on this provision's text; None when the effect does
     something else to it (restates, repeals, changes the heading), [] when it does nothing."""
+    if not effect.operations and effect.kind == "amendment":
+        return None  # a change the footnote names but the parser could not read
     ops = [op for op in effect.operations
            if op.target.num == provision.num and not (op.target.unit or "").startswith("chapter")]
     if any(op.kind not in WORD_LEVEL or op.target.unit == "heading" for op in ops):
@@ -156,23 +211,54 @@ def _own_ops(effect: Effect, provision: Provision) -> list[Operation] | None:
     return ops
 
 
-def _after(chain: list[Effect], position: int, provision: Provision) -> str | None:
-    following = chain[position + 1:]
-    if not following:
+def _afters(
+    chain: list[Effect], provision: Provision, overwrites: list[Overwrite]
+) -> list[str | None]:
+    """The wording after each effect of the chain, from the last one back: what a restatement
+    of the enclosing article replaced before the next effect, the next effect's previous
+    wording, or the wording after the next effect with that effect undone (and redone to the
+    same text); None where it cannot be known."""
+    afters: list[str | None] = [None] * len(chain)
+    for position in reversed(range(len(chain))):
+        afters[position] = _after(chain, position, provision, overwrites,
+                                  afters[position + 1] if position + 1 < len(chain) else None)
+    return afters
+
+
+def _after(
+    chain: list[Effect],
+    position: int,
+    provision: Provision,
+    overwrites: list[Overwrite],
+    later: str | None,
+) -> str | None:
+    since = chain[position].law.date
+    until = chain[position + 1].law.date if position + 1 < len(chain) else None
+    for when, wording in overwrites:
+        if when > since and (until is None or when <= until):
+            return wording
+    if position + 1 == len(chain):
         return current_wording(provision)
-    nxt = following[0]
-    if nxt.previous_wording and _own_ops(nxt, provision) is not None:
+    nxt = chain[position + 1]
+    ops = _own_ops(nxt, provision) if nxt.law.date else None
+    if nxt.previous_wording and ops is not None:
         return _strip_number(nxt.previous_wording)
-    return None
+    if ops is None or not _rebuildable(ops) or later is None or not ops:
+        return later if ops == [] else None
+    try:
+        before = _undo_all(ops, later)
+        if not _same(_apply_all(ops, before), later):
+            return None
+    except ApplyError:
+        return None
+    return before
 
 
 def _rebuilt(eid: str, effect: Effect, ops: list[Operation], after: str) -> ReplayCheck | None:
     """None when the wording before cannot be rebuilt: the new words occur more than once,
     so which of them the amendment put there is unknown."""
     try:
-        before = after
-        for op in reversed(ops):
-            before = apply_words(_inverse(op), before)
+        before = _undo_all(ops, after)
     except AmbiguousWords:
         return None
     except ApplyError as error:
@@ -210,6 +296,30 @@ def _inserted(op: InsertWords) -> str:
     return f"{op.new} {op.anchor}"
 
 
+def _undo_all(ops: list[Operation], text: str) -> str:
+    for op in reversed(ops):
+        try:
+            text = apply_words(_inverse(op), text)
+        except ApplyError as error:
+            if not (isinstance(op, InsertWords) and op.position == "after"):
+                raise
+            text = _undo_listed(op, text, error)
+    return text
+
+
+def _undo_listed(op: InsertWords, text: str, error: ApplyError) -> str:
+    """Undo an item inserted into an enumeration with the comma the formula implies
+    (`insertion_lead`); when that is not in the text either, the first reason stands."""
+    listed = SubstituteWords(target=op.target, old=f"{op.anchor}, {op.new}", new=op.anchor,
+                             occurrence=None)
+    try:
+        return apply_words(listed, text)
+    except AmbiguousWords:
+        raise
+    except ApplyError:
+        raise error from None
+
+
 def _apply_all(ops: list[Operation], text: str) -> str:
     for op in ops:
         text = apply_words(op, text)
@@ -224,12 +334,14 @@ def current_wording(provision: Provision) -> str:
 
 def _same(a: str, b: str) -> bool:
     """Equal but for whitespace (the codes print `törədildikdə ;` for `törədildikdə;`) and the
-    hyphen footnotes drop from ordinal numbers (`11.1ci` for `11.1-ci`)."""
+    hyphens the conversion dropped: from ordinal numbers (`11.1ci` for `11.1-ci`) and from
+    compound words (`cinayəthüquqi` for `cinayət-hüquqi`)."""
     return _canonical(a) == _canonical(b)
 
 
 def _canonical(text: str) -> str:
-    return _GLUED_ORDINAL.sub(r"\1\2", _SPACING.sub("", text))
+    text = _SPACING.sub("", _GLUED_ORDINAL.sub(r"\1\2", text))
+    return _COMPOUND_HYPHEN.sub("", text)  # after the spaces: `inzibati -iqtisadi` too
 
 
 def _strip_number(wording: str) -> str:
@@ -237,8 +349,18 @@ def _strip_number(wording: str) -> str:
 
 
 def _unique(effects: list[Effect]) -> list[Effect]:
-    seen: set[int] = set()
-    return [e for e in effects if not (id(e) in seen or seen.add(id(e)))]  # type: ignore[func-returns-value]
+    """Each effect once, and one law's change once though two footnotes record it (the codes
+    repeat an entry under a neighbouring article: CC footnotes 243 and 850 both give the
+    2008 change to 139.1)."""
+    seen: set[object] = set()
+    unique = []
+    for effect in effects:
+        key = (effect.law.number, effect.law.date, tuple(map(repr, effect.operations))) \
+            if effect.law.number and effect.operations else id(effect)
+        if key not in seen:
+            seen.add(key)
+            unique.append(effect)
+    return unique
 
 
 __all__ = ["ReplayCheck", "ReplayReport", "find_words", "replay_act", "replay_provision"]

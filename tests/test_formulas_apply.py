@@ -42,6 +42,40 @@ RULES = [
     # spaces the PDF conversion left around ə (`müdd ətə`) do not hide the words
     (DeleteWords(target=T, old="bir ilədək müddətə"), "və ya bir ilədək müdd ətə islah",
      "və ya islah"),
+    # a new item of an enumeration takes the comma the formula leaves out (CC 116.0.17, 2001)
+    (InsertWords(target=T, anchor="məcburi sterilizasiya", new="məcburi hamiləlik"),
+     "məcburi fahişəlik, məcburi sterilizasiya, habelə cinsi zorakılıq",
+     "məcburi fahişəlik, məcburi sterilizasiya, məcburi hamiləlik, habelə cinsi zorakılıq"),
+    (InsertWords(target=T, anchor="şəxsiyyət", new="ictimai təhlükəsizlik və ictimai qayda"),
+     "əlaqədar, şəxsiyyət və dövlət hakimiyyəti əleyhinə",
+     "əlaqədar, şəxsiyyət, ictimai təhlükəsizlik və ictimai qayda və dövlət hakimiyyəti "
+     "əleyhinə"),
+    # … but words that complete the anchor's phrase, or bring their own joint, take none
+    (InsertWords(target=T, anchor="narkotik", new="vasitələri"),
+     "narkotik və ya psixotrop maddələri", "narkotik vasitələri və ya psixotrop maddələri"),
+    (InsertWords(target=T, anchor="hüquqi şəxslər", new="və ya fərdi sahibkarlar"),
+     "fiziki, hüquqi şəxslər, habelə", "fiziki, hüquqi şəxslər və ya fərdi sahibkarlar, habelə"),
+    # the conversion dropped the hyphen of compound words, in the codes and the footnotes
+    (SubstituteWords(target=T, old="barəsində cinayət-hüquqi tədbirlərin", new="barəsində"),
+     "hüquqi şəxs barəsində cinayəthüquqi tədbirlərin tətbiqi", "hüquqi şəxs barəsində tətbiqi"),
+    (DeleteWords(target=T, old="yerinə yetirilibyetirilmədiyini"),
+     "tələblərinin yerinə yetirilib-yetirilmədiyini müəyyən edir", "tələblərinin müəyyən edir"),
+    # … and the dashes: `paytaxtı - Şuşa` in a footnote, `paytaxtı Şuşa` in the code
+    (DeleteWords(target=T, old="'Azərbaycanın mədəniyyət paytaxtı - Şuşa şəhəri haqqında'"),
+     "həmçinin 'Azərbaycanın mədəniyyət paytaxtı Şuşa şəhəri haqqında' Qanununa",
+     "həmçinin Qanununa"),
+    # the end of a range of articles is a number of its own (CPC 394.3.2: `339-341-ci`)
+    (SubstituteWords(target=T, old="341-ci", new="343-cü"), "bu Məcəllənin 339-341-ci maddələri",
+     "bu Məcəllənin 339-343-cü maddələri"),
+    (SubstituteWords(target=T, old="109.5-ci", new="109.6-cı"), "109.3-109.5-ci maddələrinin",
+     "109.3-109.6-cı maddələrinin"),
+    # the note of an article (`'Qeyd' hissəsində`): CAO 332, amended in 2021
+    (InsertWords(target=Target("x", "332", None, "note"), anchor="Bu Məcəllənin",
+                 new="96.1.1-ci,"),
+     "332.3. Bu Məcəllənin 332.2-ci maddəsində nəzərdə tutulmuş xətanın …\nQeyd: Bu "
+     "Məcəllənin 332.1, 335.1 maddələrində",
+     "332.3. Bu Məcəllənin 332.2-ci maddəsində nəzərdə tutulmuş xətanın …\nQeyd: Bu "
+     "Məcəllənin 96.1.1-ci, 332.1, 335.1 maddələrində"),
 ]
 
 
@@ -53,6 +87,10 @@ def test_drafters_rules(op: SubstituteWords, before: str, after: str) -> None:
 REFUSED = [
     (DeleteWords(target=T, old="və ya"), "a və ya b və ya c", "occur 2 times and the formula "
      "does not say which"),
+    # a hyphen of a number is not an artefact: 410.11 is not 410.1-1, nor 1 a part of 144-1
+    (DeleteWords(target=T, old="410.11-ci"), "bu Məcəllənin 410.1-1-ci maddəsində",
+     "are not in the text"),
+    (DeleteWords(target=T, old="1-ci"), "bu Məcəllənin 144-1-ci maddəsi", "are not in the text"),
     (DeleteWords(target=T, old="yoxdur"), "a və b", "are not in the text"),
     (SubstituteWords(target=T, old="orqanı", new="qurumu", declined=True), "orqanı",
      "all its grammatical cases"),

@@ -183,6 +183,21 @@ CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
      "əlavə edilsin;",
      [("insert", "4.0.1", None, {"anchor": "habelə", "position": "before",
                                  "new": "ərin və arvadın yaxın qohumlarına,"})]),
+    # one verb for a list of substitutions in several provisions (execution code [126])
+    ('113.2.2-ci maddədə "doqquz manatadək" sözləri "əlli manatadək", 113.3.1-ci maddədə "üç '
+     'manatadək" sözləri "on beş manatadək" , 113.4.2-ci maddədə "yeddi manatadək" sözləri "qırx '
+     'beş manatadək" sözləri ilə əvəz edilmişdir.',
+     [("substitute", "113.2.2", None, {"old": "doqquz manatadək", "new": "əlli manatadək"}),
+      ("substitute", "113.3.1", None, {"old": "üç manatadək", "new": "on beş manatadək"}),
+      ("substitute", "113.4.2", None, {"old": "yeddi manatadək", "new": "qırx beş manatadək"})]),
+    # a law's title inside the quoted words, its opening quote merged into the formula's
+    # (civil code [163])
+    ("107-5.1-ci maddənin ikinci cümləsində ' qərarlar ' sözündən sonra ' Banklar haqqında' "
+     "Azərbaycan Respublikasının Qanununda nəzərdə tutulmuş qayda istisna olmaqla, ' sözləri "
+     "əlavə edilmişdir.",
+     [("insert", "107-5.1", "sentence:2",
+       {"anchor": "qərarlar", "new": "'Banklar haqqında' Azərbaycan Respublikasının Qanununda "
+                                     "nəzərdə tutulmuş qayda istisna olmaqla,"})]),
 ]
 
 
