@@ -240,8 +240,9 @@ def _words_pattern(words: str, tolerant: bool) -> str:
     """Whole-word spans of `words` in `text`. Spacing does not count: any run of spaces
     matches any other, spaces around punctuation may be there or not (footnotes quote
     `müdafiəçi , barəsində` for the code's `müdafiəçi, barəsində`), and so may the spaces the
-    PDF conversion left around `ə ş ğ` where the repair missed them (`müdd ətə`) or took away
-    between words (`ağırvə`) — the last two only when the exact search finds nothing."""
+    PDF conversion left around `ə ş ğ` where the repair missed them (`müdd ətə`), put inside
+    other words (`apellyasiya i nstansiyası`) or took away between words (`ağırvə`) — the last
+    three only when the exact search finds nothing."""
     tokens = _TOKEN.findall(words)
     if not tokens:
         raise ApplyError("the formula quotes no words")
@@ -270,7 +271,12 @@ def _token_pattern(token: str, tolerant: bool, first: bool = False) -> str:
         else:
             char_pattern = re.escape(char)
         spaced = tolerant and char in _SPACED
-        chars.append(rf"\s?{char_pattern}\s?" if spaced else char_pattern)
+        if spaced:
+            chars.append(rf"\s?{char_pattern}\s?")
+        elif tolerant and index and char.isalpha() and token[index - 1].isalpha():
+            chars.append(rf"\s?{char_pattern}")  # `apellyasiya i nstansiyası`, `g ün bölgüsü`
+        else:
+            chars.append(char_pattern)
     return "".join(chars)
 
 

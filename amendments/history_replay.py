@@ -206,6 +206,8 @@ def _own_ops(effect: Effect, provision: Provision) -> list[Operation] | None:
            if op.target.num == provision.num and not (op.target.unit or "").startswith("chapter")]
     if any(op.kind not in WORD_LEVEL or op.target.unit == "heading" for op in ops):
         return None
+    if effect.problems and not ops:
+        return None  # what the parser could not read of it may have changed this provision
     if any(getattr(op, "declined", False) for op in ops):
         return None
     return ops

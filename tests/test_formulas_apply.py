@@ -42,6 +42,10 @@ RULES = [
     # spaces the PDF conversion left around ə (`müdd ətə`) do not hide the words
     (DeleteWords(target=T, old="bir ilədək müddətə"), "və ya bir ilədək müdd ətə islah",
      "və ya islah"),
+    # … and the spaces it put inside other words (CPC 368.3: `apellyasiya i nstansiyası`)
+    (SubstituteWords(target=T, old="apellyasiya instansiyası", new="kassasiya instansiyası"),
+     "edilməyibsə, apellyasiya i nstansiyası məhkəməsində işə",
+     "edilməyibsə, kassasiya instansiyası məhkəməsində işə"),
     # a new item of an enumeration takes the comma the formula leaves out (CC 116.0.17, 2001)
     (InsertWords(target=T, anchor="məcburi sterilizasiya", new="məcburi hamiləlik"),
      "məcburi fahişəlik, məcburi sterilizasiya, habelə cinsi zorakılıq",
