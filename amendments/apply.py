@@ -30,6 +30,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZƏÖÜÇŞĞİ\"“'«(])")
 # The dash may follow the last word without a space (`məcbur etmə- iki ilədək …`).
 _SANCTION_DASH = re.compile(r"(?:\s|(?<=[^\W\d]))[—–-]\s(?=[^—–]*cəzalandırılır)")
 _NO_SPACE_BEFORE = tuple(",.;:)!?")
+# Where a sentence starts: the text's start, a line's, or after a full stop.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?\n])\s*\Z")
 # The note an article ends with (`'Qeyd' hissəsində`): `… cəzalandırılır. Qeyd: Bu Məcəllənin …`
 _NOTE = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))Qeyd(?:lər)?\s*[:.]")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -323,11 +325,22 @@ def _splice(before: str, new: str, after: str) -> str:
 
 
 def _delete(text: str, words: str, occurrence: int | None) -> str:
+    """Delete the words; a comma they stood between is not doubled (`etməsinin, … , qüvvəsi`),
+    and what follows a deleted sentence start takes its capital (`Bank hesabı … Müştəri`)."""
     for start, end in reversed(_chosen(text, words, occurrence)):
         before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
+        if before.endswith(",") and after.startswith(","):
+            after = after[1:].lstrip(" ")
+        if text[start:start + 1].isupper() and _SENTENCE_START.search(before):
+            after = _capitalised(after)
         joiner = "" if not before or not after or after.startswith(_NO_SPACE_BEFORE) else " "
         text = before + joiner + after
     return text
+
+
+def _capitalised(text: str) -> str:
+    first = text[:1]
+    return ("İ" if first == "i" else first.upper()) + text[1:]
 
 
 def _insert(text: str, op: InsertWords) -> str:
@@ -348,7 +361,7 @@ def insertion_lead(preceding: str, following: str, new: str) -> str:
     `terrorçuluq, terrorçuluğu maliyyələşdirmə, hava …`. The anchor is an item when a comma
     comes before it and a comma or a coordinating `və`/`yaxud` after it (`narkotik` +
     `vasitələri` completes a phrase instead); words that bring their own joint (a mark, a
-    bracket, a conjunction, a number) take none."""
+    bracket, a conjunction) take none."""
     if new.startswith(_NO_SPACE_BEFORE):
         return ""
     item = preceding.rstrip().endswith(",") and _ITEM_FOLLOWS.match(following)
@@ -357,7 +370,7 @@ def insertion_lead(preceding: str, following: str, new: str) -> str:
 
 _ITEM_FOLLOWS = re.compile(r"\s*(?:,|(?:və|yaxud)\s)")
 _OWN_JOINT = re.compile(
-    r"(?:[^\w\s]|\d|(?:və|yaxud|habelə|həmçinin|o cümlədən|eləcə də|yəni|isə|ilə|ki)(?!\w))"
+    r"(?:[^\w\s]|(?:və|yaxud|habelə|həmçinin|o cümlədən|eləcə də|yəni|isə|ilə|ki)(?!\w))"
 )
 
 

@@ -88,6 +88,12 @@ _AFTER_CLOSER = re.compile(
 )
 
 
+# `' A ' və ' B ' sözləri`: a spaced quote mark followed by `və`/`,` and another opening one
+# closes the first of two quoted words (criminal code [402]); a nested title does not space
+# its closing mark (`' …, 'Banklar haqqında', … ' sözləri`).
+_NEXT_QUOTE = re.compile(r"\s*(?:,|və)\s*'\s")
+
+
 def _find_closer(text: str, start: int, closers: str) -> int:
     """Where the quote opened before `start` closes; -1 when it never does."""
     if "”" in closers and "“" not in closers:
@@ -95,7 +101,8 @@ def _find_closer(text: str, start: int, closers: str) -> int:
     positions = [i for i, char in enumerate(text[start:], start) if char in closers]
     if not positions:
         return -1
-    return next((i for i in positions if _AFTER_CLOSER.match(text, i + 1)), positions[0])
+    return next((i for i in positions if _AFTER_CLOSER.match(text, i + 1)
+                 or (text[i - 1].isspace() and _NEXT_QUOTE.match(text, i + 1))), positions[0])
 
 
 def _find_curly_closer(text: str, start: int) -> int:

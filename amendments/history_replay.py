@@ -29,7 +29,7 @@ from corpus.model import Act, Provision
 # A previous wording starts with the provision's number or an article heading, which the
 # provision's own text does not repeat: `28.4.1. …`, `M a d d ə 1 3 . Heading`.
 _SPACING = re.compile(r"\s+")
-_GLUED_ORDINAL = re.compile(r"(\d)-(c[iıuü])(?!\w)")
+_GLUED_ORDINAL = re.compile(r"(\d)-(c[iıuü])")
 _COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 # What the PDF conversion left in a text that no formula can match: a lone `ə`/`ş`/`ğ`, a word
 # broken before its suffix (`orqan ın`), a run of letters torn apart (`iki il m t üzr`), or a
@@ -342,7 +342,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _canonical(text: str) -> str:
-    text = _SPACING.sub("", _GLUED_ORDINAL.sub(r"\1\2", text))
+    text = _GLUED_ORDINAL.sub(r"\1\2", _SPACING.sub("", text))  # `151.5- ci` too
     return _COMPOUND_HYPHEN.sub("", text)  # after the spaces: `inzibati -iqtisadi` too
 
 

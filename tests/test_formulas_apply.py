@@ -73,6 +73,14 @@ RULES = [
      "bu Məcəllənin 339-343-cü maddələri"),
     (SubstituteWords(target=T, old="109.5-ci", new="109.6-cı"), "109.3-109.5-ci maddələrinin",
      "109.3-109.6-cı maddələrinin"),
+    # deleted words between two commas leave one (CC 819.4); a deleted sentence start leaves
+    # its capital to what follows (CC 961.1)
+    (DeleteWords(target=T, old="kreditorun vicdanlılığına baxmayaraq"),
+     "güzəşt etməsinin, kreditorun vicdanlılığına baxmayaraq, qüvvəsi yoxdur",
+     "güzəşt etməsinin, qüvvəsi yoxdur"),
+    (DeleteWords(target=T, old="Bank hesabı müqaviləsində nəzərdə tutulmuş hallarda"),
+     "Bank hesabı müqaviləsində nəzərdə tutulmuş hallarda müştəri hesabdakı pul vəsaitindən",
+     "Müştəri hesabdakı pul vəsaitindən"),
     # the note of an article (`'Qeyd' hissəsində`): CAO 332, amended in 2021
     (InsertWords(target=Target("x", "332", None, "note"), anchor="Bu Məcəllənin",
                  new="96.1.1-ci,"),

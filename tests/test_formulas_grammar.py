@@ -235,6 +235,13 @@ QUOTES = [
     ("49.1-ci maddədə ' nizamnamə ilə' sözləri ', 'Banklar haqqında', nizamnamə' sözləri ilə",
      ["nizamnamə ilə", ", 'Banklar haqqında', nizamnamə"]),
     ("187.4-cü maddənin 'Qeyd' hissəsi ləğv edilmişdir", []),
+    # two quoted wordings joined by `və`, each in spaced straight quotes ([402], criminal code)
+    ("2-ci bəndində ' şərti maliyyə vahidi məbləğinin min mislindən yeddi min mislinədək ' və "
+     "' şərti maliyyə vahidi məbləğinin yeddi min mislindən ' sözləri müvafiq olaraq ' min "
+     "manatdan yeddi min manatadək ' və ' yeddi min manatdan ' sözləri ilə əvəz edilmişdir.",
+     ["şərti maliyyə vahidi məbləğinin min mislindən yeddi min mislinədək",
+      "şərti maliyyə vahidi məbləğinin yeddi min mislindən",
+      "min manatdan yeddi min manatadək", "yeddi min manatdan"]),
 ]
 
 
