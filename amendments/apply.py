@@ -138,7 +138,8 @@ def _find_tokens(text: str, words: str, compounds: bool = False) -> list[tuple[i
 
     With `compounds`, a compound word is one token whether or not it keeps its hyphen: the
     conversion dropped many (`cinayəthüquqi` for `cinayət-hüquqi`, in the codes and in the
-    footnotes alike), and a dash standing alone is left out. Numbers keep their hyphens:
+    footnotes alike), and a dash or a straight quote standing alone is left out. Numbers keep
+    their hyphens:
     `410.1-1` is not `410.11`."""
     wanted, wanted_spans, _ = _tokens(words, compounds)
     if not wanted_spans:
@@ -176,8 +177,10 @@ def _tokens(
     length, previous_word = 0, False
     for match in (_COMPOUND_TOKEN if compounds else _TOKEN).finditer(text):
         token = match.group()
-        if compounds and token in _DASHES:
-            continue  # the conversion dropped dashes: `paytaxtı - Şuşa` is `paytaxtı Şuşa`
+        if compounds and token in _LOST_MARKS:
+            # the conversion dropped dashes (`paytaxtı - Şuşa` is `paytaxtı Şuşa`), and the
+            # footnotes merge the quotes of a title into their own (`' Banklar haqqında' …'`)
+            continue
         if compounds and len(token) > 1 and "-" in token:
             pieces = [(match.start(), match.end(), token.replace("-", ""))]
         elif token[0].isdigit() and token[-1] in "iıuü":
@@ -375,6 +378,7 @@ _OWN_JOINT = re.compile(
 
 
 _DASHES = "-–—"
+_LOST_MARKS = frozenset("-–—'")
 
 
 def _replace_final_mark(text: str, old: str, new: str) -> str:

@@ -10,8 +10,9 @@ undoing the operation (the new words must be there, once) and the replay then ch
 old words could only have been at that place. A change the parser could not read stops the
 rebuilding: what lies before it is unknown, so it is not counted.
 
-Texts compare equal but for what the PDF conversion changed: spacing, and the hyphens it
-dropped from ordinals (`11.1ci`) and compound words (`cinayəthüquqi`).
+Texts compare equal but for what the PDF conversion changed: spacing, the hyphens it dropped
+from ordinals (`11.1ci`) and compound words (`cinayəthüquqi`), and the straight quotes of law
+titles that footnotes merge into their own.
 """
 
 from __future__ import annotations
@@ -342,7 +343,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _canonical(text: str) -> str:
-    text = _GLUED_ORDINAL.sub(r"\1\2", _SPACING.sub("", text))  # `151.5- ci` too
+    text = _GLUED_ORDINAL.sub(r"\1\2", _SPACING.sub("", text).replace("'", ""))
     return _COMPOUND_HYPHEN.sub("", text)  # after the spaces: `inzibati -iqtisadi` too
 
 
