@@ -15,6 +15,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from amendments.errors import AmbiguousWords, ApplyError
 from amendments.operations import (
     DeleteWords,
     InsertWords,
@@ -22,18 +23,14 @@ from amendments.operations import (
     SubstituteWords,
     Target,
 )
+from amendments.units import penalty_start, unit_span
 
 __all__ = ["AmbiguousWords", "ApplyError", "Target", "apply_words", "find_words", "unit_span"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZƏÖÜÇŞĞİ\"“'«(])")
-# The sanction of a criminal-law provision follows a dash: `… törədilmə — … ilə cəzalandırılır.`
-# The dash may follow the last word without a space (`məcbur etmə- iki ilədək …`).
-_SANCTION_DASH = re.compile(r"(?:\s|(?<=[^\W\d]))[—–-]\s(?=[^—–]*cəzalandırılır)")
 _NO_SPACE_BEFORE = tuple(",.;:)!?")
+_WORD_START = r"(?<!\w)(?<!\d[-.])"
 # Where a sentence starts: the text's start, a line's, or after a full stop.
 _SENTENCE_START = re.compile(r"(?:\A|[.!?\n])\s*\Z")
-# The note an article ends with (`'Qeyd' hissəsində`): `… cəzalandırılır. Qeyd: Bu Məcəllənin …`
-_NOTE = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))Qeyd(?:lər)?\s*[:.]")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _NUMBER_BEFORE = re.compile(r"(?<![\d.-])(\d+(?:\.\d+)*)-\Z")
 _NUMBER_AT = re.compile(r"\d+(?:\.\d+)*")
@@ -44,64 +41,10 @@ _SPACED = "əşğƏŞĞ"
 _GLUED_SUFFIX = re.compile(r"(\d+)(c[iıuü])")
 
 
-class ApplyError(ValueError):
-    """An operation that cannot be applied; the message says why in a drafter's words."""
-
-
-class AmbiguousWords(ApplyError):
-    """The words occur more than once and the formula does not say which."""
-
-
 def apply_words(op: Operation, text: str) -> str:
     """The text after a substitute, delete or insert operation, within the unit it names."""
     start, end = unit_span(op.target.unit, text)
     return text[:start] + _apply_in(op, text[start:end]) + text[end:]
-
-
-def unit_span(unit: str | None, text: str) -> tuple[int, int]:
-    """Where the unit a formula names lies in the text: `sentence:2`, `sanction`, `disposition`,
-    `note`, `end`; other units (and units that cannot be found) span the whole text."""
-    if not unit:
-        return 0, len(text)
-    if unit.startswith("sentence:") and unit[9:].isdigit():
-        spans = _sentences(text)
-        index = int(unit[9:]) - 1
-        if index >= len(spans):
-            raise ApplyError(f"the text has {len(spans)} sentence(s), no sentence {index + 1}")
-        return spans[index]
-    if unit.startswith("paragraph:") and unit[10:].isdigit():
-        lines = _lines(text)
-        index = int(unit[10:]) - 1
-        if index >= len(lines):
-            raise ApplyError(f"the text has {len(lines)} paragraph(s), no paragraph {index + 1}")
-        return lines[index]
-    if unit == "note":
-        note = _NOTE.search(text)
-        if note:
-            return note.start(), len(text)
-    if unit in ("sanction", "disposition"):
-        dash = _SANCTION_DASH.search(text)
-        if dash:
-            end = text.find("cəzalandırılır", dash.end()) + len("cəzalandırılır")
-            return (dash.end(), end) if unit == "sanction" else (0, dash.start())
-    return 0, len(text)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for line in text.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
 
 
 def _apply_in(op: Operation, text: str) -> str:
@@ -129,7 +72,19 @@ def find_words(text: str, words: str) -> list[tuple[int, int]]:
     """Whole-word spans of `words` in `text` (see `_words_pattern` for what may differ)."""
     words = " ".join(words.split())
     spans = _find_tokens(text, words) or _find_tokens(text, words, compounds=True)
-    return spans or [m.span() for m in _words_regex(words, True).finditer(text)]
+    spans = spans or [m.span() for m in _words_regex(words, True).finditer(text)]
+    return spans or _glued_to_disposition(text, words)
+
+
+def _glued_to_disposition(text: str, words: str) -> list[tuple[int, int]]:
+    """`öldürməsiüç ilədək müddətə …`: where the conversion dropped the dash before a sanction,
+    its first penalty is glued to the disposition's last word; words that start a penalty are
+    found there."""
+    if not (penalty_start(words, 0) or penalty_start(f"{words} manat", 0)):
+        return []  # `iki yüz` of `görəiki yüz manat`: a number that may open a penalty
+    pattern = _words_regex(words, True).pattern.removeprefix(_WORD_START)
+    return [m.span() for m in re.finditer(pattern, text)
+            if m.start() and text[m.start() - 1].isalpha() and penalty_start(text, m.start())]
 
 
 def _find_tokens(text: str, words: str, compounds: bool = False) -> list[tuple[int, int]]:
@@ -160,9 +115,19 @@ def _find_tokens(text: str, words: str, compounds: bool = False) -> list[tuple[i
             last = first + len(wanted_spans) - 1
             aligned = last < len(spans) and spans[last][2] == position + len(wanted)
             if aligned and not _number_continues(text, spans, first, last):
-                found.append((spans[first][0], spans[last][1]))
+                found.append(_with_lost_marks(text, words, spans[first][0], spans[last][1])
+                             if compounds else (spans[first][0], spans[last][1]))
         position = stream.find(wanted, position + 1)
     return found
+
+
+def _with_lost_marks(text: str, words: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the quote or dash the words start or end with, where the text has it."""
+    if words[:1] in _LOST_MARKS and text[start - 1:start] == words[0]:
+        start -= 1
+    if words[-1:] in _LOST_MARKS and text[end:end + 1] == words[-1]:
+        end += 1
+    return start, end
 
 
 @lru_cache(maxsize=4096)
@@ -260,7 +225,7 @@ def _words_pattern(words: str, tolerant: bool) -> str:
     pattern = "".join(parts)
     # `346` is not in `346-1.1`: a number continues through a hyphen or dot and a digit.
     if tokens[0][0].isalnum():
-        pattern = r"(?<!\w)(?<!\d[-.])" + pattern
+        pattern = _WORD_START + pattern
     if tokens[-1][-1].isalnum():
         pattern += r"(?!\w)(?![-.]\d)"
     return pattern

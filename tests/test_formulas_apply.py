@@ -73,6 +73,22 @@ RULES = [
      "bu Məcəllənin 339-343-cü maddələri"),
     (SubstituteWords(target=T, old="109.5-ci", new="109.6-cı"), "109.3-109.5-ci maddələrinin",
      "109.3-109.6-cı maddələrinin"),
+    # the conversion dropped the dash before many sanctions, and glued the first penalty to
+    # the disposition's last word (CC 121, CAO 328.3)
+    (InsertWords(target=Target("x", "121", None, "sanction"), anchor="üç",
+                 new="üç ilədək müddətə azadlığın məhdudlaşdırılması və ya", position="before"),
+     "doğuşdan dərhal sonra qəsdən öldürməsiüç ilədək müddətə azadlıqdan məhrum etmə ilə "
+     "cəzalandırılır.",
+     "doğuşdan dərhal sonra qəsdən öldürməsiüç ilədək müddətə azadlığın məhdudlaşdırılması və "
+     "ya üç ilədək müddətə azadlıqdan məhrum etmə ilə cəzalandırılır."),
+    (SubstituteWords(target=T, old="yüz əlli", new="iki yüz"),
+     "sürət həddini aşmağa görəyüz əlli manat məbləğində cərimə edilir.",
+     "sürət həddini aşmağa görə iki yüz manat məbləğində cərimə edilir."),
+    (SubstituteWords(target=Target("x", "256.1", None, "sanction"), old="iki min", new="üç min"),
+     "Balıq və digər su bioresurslarının qanunsuz tutulması xeyli miqdarda ziyan vurduqda iki "
+     "min manatdan üç min manatadək miqdarda cərimə ilə cəzalandırılır.",
+     "Balıq və digər su bioresurslarının qanunsuz tutulması xeyli miqdarda ziyan vurduqda üç "
+     "min manatdan üç min manatadək miqdarda cərimə ilə cəzalandırılır."),
     # deleted words between two commas leave one (CC 819.4); a deleted sentence start leaves
     # its capital to what follows (CC 961.1)
     (DeleteWords(target=T, old="kreditorun vicdanlılığına baxmayaraq"),
