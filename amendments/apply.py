@@ -299,7 +299,7 @@ def _delete(text: str, words: str, occurrence: int | None) -> str:
         before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
         if before.endswith(",") and after.startswith(","):
             after = after[1:].lstrip(" ")
-        if text[start:start + 1].isupper() and _SENTENCE_START.search(before):
+        if text[start:end].lstrip()[:1].isupper() and _SENTENCE_START.search(before):
             after = _capitalised(after)
         joiner = "" if not before or not after or after.startswith(_NO_SPACE_BEFORE) else " "
         text = before + joiner + after

@@ -152,8 +152,7 @@ def replay_provision(
             continue
         if after is not None:
             # A previous wording may hold the provision's own text only, without its points.
-            ok = _same(known, after) or (after is not provision.text and position + 1 == len(chain)
-                                         and _same(known, provision.text))
+            ok = _same(known, after) or _same(known, _without_points(after, provision.num))
             reason = "" if ok else "replayed wording differs from the wording after"
             checks.append(ReplayCheck(provision.eid, pending, "given", ok, reason, after, known))
             known, pending = after, []
@@ -333,6 +332,11 @@ def current_wording(provision: Provision) -> str:
     """The provision's text; with its points when it has them, since a sanction often follows
     the last point (`192.2. Eyni əməllər: 192.2.1. … — … ilə cəzalandırılır`)."""
     return provision.full_text() if provision.children else provision.text
+
+
+def _without_points(wording: str, num: str) -> str:
+    """The provision's own words: `158.2. … daxildir:` without `158.2.1. …` and what follows."""
+    return wording.split(f"\n{num}.", 1)[0]
 
 
 def _same(a: str, b: str) -> bool:
