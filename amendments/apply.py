@@ -29,6 +29,7 @@ __all__ = ["AmbiguousWords", "ApplyError", "Target", "apply_words", "find_words"
 
 _NO_SPACE_BEFORE = tuple(",.;:)!?")
 _WORD_START = r"(?<!\w)(?<!\d[-.])"
+_DIGIT = re.compile(r"\d")
 # Where a sentence starts: the text's start, a line's, or after a full stop.
 _SENTENCE_START = re.compile(r"(?:\A|[.!?\n])\s*\Z")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -71,7 +72,13 @@ def _refuse_declined(declined: bool, words: str) -> None:
 def find_words(text: str, words: str) -> list[tuple[int, int]]:
     """Whole-word spans of `words` in `text` (see `_words_pattern` for what may differ)."""
     words = " ".join(words.split())
-    spans = _find_tokens(text, words) or _find_tokens(text, words, compounds=True)
+    if not _DIGIT.search(words):
+        # Without numbers (`402ci`, `346-1.1`) the exact pattern finds what the token search
+        # would, without tokenising the whole text.
+        spans = [m.span() for m in _words_regex(words, False).finditer(text)]
+    else:
+        spans = _find_tokens(text, words)
+    spans = spans or _find_tokens(text, words, compounds=True)
     spans = spans or [m.span() for m in _words_regex(words, True).finditer(text)]
     return spans or _glued_to_disposition(text, words)
 

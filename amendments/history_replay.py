@@ -347,7 +347,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _canonical(text: str) -> str:
-    text = _GLUED_ORDINAL.sub(r"\1\2", _SPACING.sub("", text).replace("'", ""))
+    text = _GLUED_ORDINAL.sub(r"\1\2", "".join(text.split()).replace("'", ""))
     return _COMPOUND_HYPHEN.sub("", text)  # after the spaces: `inzibati -iqtisadi` too
 
 
@@ -362,7 +362,7 @@ def _unique(effects: list[Effect]) -> list[Effect]:
     seen: set[object] = set()
     unique = []
     for effect in effects:
-        key = (effect.law.number, effect.law.date, tuple(map(repr, effect.operations))) \
+        key = (effect.law.number, effect.law.date, effect.formula) \
             if effect.law.number and effect.operations else id(effect)
         if key not in seen:
             seen.add(key)
