@@ -7,8 +7,10 @@ it is the next effect's previous wording; or what a later restatement of the enc
 replaced; or the current text of the provision, for the last change, with each later change
 undone back to this one. When only the wording after is known, the wording before is rebuilt by
 undoing the operation (the new words must be there, once) and the replay then checks that the
-old words could only have been at that place. A change the parser could not read stops the
-rebuilding: what lies before it is unknown, so it is not counted.
+old words could only have been at that place. Where the wording before cannot be rebuilt (the
+new words are not in the wording after, or not once) the effect is not replayable, as the issue
+defines it; its check says why and the reports count it apart (`not_rebuilt`). A change the
+parser could not read stops the rebuilding: what lies before it is unknown.
 
 Texts compare equal but for what the PDF conversion changed: spacing, the hyphens it dropped
 from ordinals (`11.1ci`) and compound words (`cinayəthüquqi`), and the straight quotes of law
@@ -44,13 +46,16 @@ _LEADING_NUMBER = re.compile(r"(?<!\S)(\d+(?:[.-]\d+)*)\.(?=\s)")
 _NUMBER_PREFIX = re.compile(r"^\s*(?:M\s*a\s*d\s*d\s*ə\s*)?[\d\s.\-]+?\.\s+(?=\S)")
 
 
+UNREBUILT = "not rebuilt"
+
+
 @dataclass
 class ReplayCheck:
     """One comparison: effects replayed from a known wording to the next known wording."""
 
     eid: str
     effects: list[Effect]
-    source: str  # "given" (previous wording) or "rebuilt"
+    source: str  # "given" (previous wording), "rebuilt", or UNREBUILT (not replayable)
     ok: bool
     reason: str = ""
     expected: str = ""
@@ -80,11 +85,17 @@ class ReplayReport:
 
     @property
     def replayable(self) -> int:
-        return sum(len(c.effects) for c in self.checks)
+        return sum(len(c.effects) for c in self.checks if c.source != UNREBUILT)
 
     @property
     def replay_ok(self) -> int:
         return sum(len(c.effects) for c in self.checks if c.ok)
+
+    @property
+    def not_rebuilt(self) -> int:
+        """Word-level effects whose wording before could not be rebuilt from the wording after
+        (mostly where the consolidated text does not show the change the footnote records)."""
+        return sum(len(c.effects) for c in self.checks if c.source == UNREBUILT)
 
     def failures_by_cause(self) -> dict[str, int]:
         """Failed effects by cause: `ambiguous` (the words occur more than once), `not found`,
@@ -92,7 +103,7 @@ class ReplayReport:
         words (`dildikd olmayaraq törə ə`), which no formula can match."""
         causes: dict[str, int] = {}
         for check in self.checks:
-            if not check.ok:
+            if not check.ok and check.source != UNREBUILT:
                 causes[check.cause] = causes.get(check.cause, 0) + len(check.effects)
         return causes
 
@@ -138,10 +149,8 @@ def replay_provision(
             continue
         after = afters[position]
         if known is None:
-            check = _rebuilt(provision.eid, effect, ops, after) \
-                if after is not None and _rebuildable(ops) else None
-            if check is not None:
-                checks.append(check)
+            if after is not None and _rebuildable(ops):
+                checks.append(_rebuilt(provision.eid, effect, ops, after))
             continue
         pending.append(effect)
         try:
@@ -256,15 +265,14 @@ def _after(
     return before
 
 
-def _rebuilt(eid: str, effect: Effect, ops: list[Operation], after: str) -> ReplayCheck | None:
-    """None when the wording before cannot be rebuilt: the new words occur more than once,
-    so which of them the amendment put there is unknown."""
+def _rebuilt(eid: str, effect: Effect, ops: list[Operation], after: str) -> ReplayCheck:
+    """The check of an effect whose wording before is rebuilt from the wording after; when it
+    cannot be (the new words are not there, or occur more than once so which of them the
+    amendment put there is unknown), the effect is not replayable and the check says why."""
     try:
         before = _undo_all(ops, after)
-    except AmbiguousWords:
-        return None
     except ApplyError as error:
-        return ReplayCheck(eid, [effect], "rebuilt", False, str(error))
+        return ReplayCheck(eid, [effect], UNREBUILT, False, str(error), after)
     try:
         replayed = _apply_all(ops, before)
     except ApplyError as error:
@@ -370,4 +378,6 @@ def _unique(effects: list[Effect]) -> list[Effect]:
     return unique
 
 
-__all__ = ["ReplayCheck", "ReplayReport", "find_words", "replay_act", "replay_provision"]
+__all__ = [
+    "UNREBUILT", "ReplayCheck", "ReplayReport", "find_words", "replay_act", "replay_provision"
+]

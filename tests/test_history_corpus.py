@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from amendments.history_act import ActHistory, read_act_history
 from amendments.history_graph import amending_laws, amends_edges, code_acts
-from amendments.history_replay import ReplayCheck, ReplayReport, replay_act
+from amendments.history_replay import UNREBUILT, ReplayCheck, ReplayReport, replay_act
 from qanun.cli.main import app
 
 
@@ -44,9 +44,23 @@ def test_every_unparsed_footnote_has_a_reason(histories) -> None:  # type: ignor
 def test_replay_reproduces_most_current_wordings(histories) -> None:  # type: ignore[no-untyped-def]
     replayable = sum(r.replayable for _, r in histories.values())
     ok = sum(r.replay_ok for _, r in histories.values())
-    assert replayable > 1500
-    # The figure is reported by bench/history.py; this floor guards against regressions.
-    assert ok / replayable >= 0.92
+    not_rebuilt = sum(r.not_rebuilt for _, r in histories.values())
+    assert replayable > 2500
+    # The figures are reported by bench/history.py; these floors guard against regressions:
+    # the figure (wording before given or rebuilt), and the strict one that also
+    # fails the effects whose wording before cannot be rebuilt.
+    assert ok / replayable >= 0.97
+    assert ok / (replayable + not_rebuilt) >= 0.90
+
+
+def test_an_effect_not_rebuilt_says_why(histories) -> None:  # type: ignore[no-untyped-def]
+    # CPC 293.1: the 2013 footnote turns `hüquqpozmalar` into `xətalar`, but the consolidated
+    # text still reads `hüquqpozmalar`; the wording before cannot be rebuilt from it
+    _, report = histories["civil-procedure-code"]
+    checks = [c for c in report.checks if c.eid == "art_293__para_1" and c.source == UNREBUILT]
+    assert checks and "“xətalar” are not in the text" in checks[0].reason
+    for _, replay in histories.values():
+        assert all(c.reason for c in replay.checks if c.source == UNREBUILT)
 
 
 def _checks_of(report: ReplayReport, eid: str, law: str) -> list[ReplayCheck]:
@@ -130,8 +144,8 @@ def test_cli_history_json_shape() -> None:
     result = runner.invoke(app, ["history", "criminal-code", "--num", "350.1", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) == {"effects", "stats", "unparsed"}
-    assert set(data["stats"]) == {"footnotes", "parsed", "unparsed", "replayable", "replay_ok"}
+    assert {"effects", "stats", "unparsed"} <= set(data)
+    assert {"footnotes", "parsed", "unparsed", "replayable", "replay_ok"} <= set(data["stats"])
     effect = next(e for e in data["effects"] if e["law"]["number"] == "68-VIQD")
     assert set(effect) == {"footnote", "law", "targets", "operations", "previous_wording"}
     assert set(effect["law"]) == {"number", "date", "title"}

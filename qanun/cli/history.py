@@ -11,7 +11,7 @@ import typer
 from amendments.apply_act import apply_instructions
 from amendments.formulas_law import amended_title, parse_amending_law
 from amendments.history_act import read_act_history
-from amendments.history_replay import replay_act
+from amendments.history_replay import UNREBUILT, replay_act
 from amendments.operations import Instruction
 from amendments.render import render, render_report
 from corpus.manifest import read_manifest
@@ -55,9 +55,10 @@ def history(
         "stats": {
             "footnotes": len(read.footnotes), "parsed": len(read.parsed),
             "unparsed": len(read.unparsed), "replayable": replay.replayable,
-            "replay_ok": replay.replay_ok,
+            "replay_ok": replay.replay_ok, "not_rebuilt": replay.not_rebuilt,
         },
         "unparsed": read.unparsed_list(),
+        "not_rebuilt": [c.to_dict() for c in replay.checks if c.source == UNREBUILT],
     }
     _emit(data, json, "history_report", lang, act=act)
 
