@@ -19,8 +19,9 @@ from qanun.settings import cache_dir
 
 _WING = Path(__file__).resolve().parent
 # The modules whose code decides what the graph holds (the parser's are in the corpus key).
-_GRAPH_MODULES = ("graph", "graph_cache", "references", "references_nlp", "references_extract",
-                  "references_lookup", "references_acts", "resolve", "terms")
+_GRAPH_MODULES = ("graph", "graph_cache", "graph_findings", "references", "references_nlp",
+                  "references_extract", "references_lookup", "references_acts", "resolve",
+                  "terms")
 
 
 def _graph_key(corpus_key: str) -> str:

@@ -18,8 +18,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-import numpy
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -110,7 +108,9 @@ def _compact(text: str) -> tuple[str, list[int]]:
 _ANCHORS = {
     "az": re.compile(
         r"\d-?c[ıiuü]\s+(?:madd|hiss|bənd|yarımbənd|fəs[il]|bölm)"
-        r"|\b[IVXL]+\s+(?:hissə|fəs[il]|bölm)"
+        # `\b[IVXL]+` spelled with a look-behind after the first letter: a branch that opens
+        # with `\b` keeps `re` from skipping ahead to the letters that can start a match.
+        r"|[IVXL](?<!\w[IVXL])[IVXL]*\s+(?:hissə|fəs[il]|bölm)"
         r"|Məcəlləs|MƏCƏLLƏS|Konstitusiyas|KONSTİTUSİYAS"
         r"|['\"”»’]\s*(?:Azərbaycan\s+Respublikası\w*\s+)?[Qq]anun"),
     "en": re.compile(
@@ -178,8 +178,6 @@ def _citations(doc: Doc, matcher, lang: str) -> list[Citation]:  # type: ignore[
     citations: list[Citation] = []
     used_entities: set[int] = set()
     previous: tuple[Scope, int] | None = None
-    orths = doc.to_array(ORTH)
-    ends = numpy.flatnonzero(numpy.isin(orths, [doc.vocab.strings.add(e) for e in _SENTENCE_ENDS]))
     absorbed: set[int] = set()
     for chain in chains:
         if chain[0].start in absorbed:
@@ -191,7 +189,7 @@ def _citations(doc: Doc, matcher, lang: str) -> list[Citation]:  # type: ignore[
         scope, entity = _scope_of(doc, chain, entities, lang)
         if entity is not None:
             used_entities.add(entity.start)
-        if scope.kind == "NONE" and previous and _same_sentence(ends, previous[1], chain[0].start):
+        if scope.kind == "NONE" and previous and _same_sentence(doc, previous[1], chain[0].start):
             scope = Scope(previous[0].kind, previous[0].name, inherited=True)
         previous = (scope, chain[-1].end)
         start = min(chain[0].start_char, scope.span[0] if scope.span else chain[0].start_char)
@@ -322,11 +320,12 @@ def _entity_scope(entity: Span) -> Scope:
     return Scope(entity.label_, entity.text, (entity.start_char, entity.end_char))  # type: ignore[arg-type]
 
 
-def _same_sentence(ends: numpy.ndarray, start: int, end: int) -> bool:
+def _same_sentence(doc: Doc, start: int, end: int) -> bool:
     """No act named: a citation takes the scope of the one before it in the same sentence
     (`həmin Qanunun 7.4-cü maddəsində, 28.4-cü maddəsinin ...`), else the act of the text."""
-    position = int(numpy.searchsorted(ends, start))
-    return position >= len(ends) or ends[position] >= end
+    # Only the few tokens between the two citations are read: an array of every sentence end
+    # of every window, built whether needed or not, cost more than all these checks.
+    return not any(token.text in _SENTENCE_ENDS for token in doc[start:end])
 
 
 def _inside_title(entity: Span, entities: list[Span]) -> bool:
