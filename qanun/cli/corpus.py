@@ -11,6 +11,7 @@ import typer
 from corpus import Corpus, load
 from corpus.model import Act, Provision
 from qanun.cli.output import emit_json, fail
+from qanun.cli.reports import LANGUAGES, ReportLangOption, echo_report
 from qanun.settings import SettingsError
 
 app = typer.Typer(no_args_is_help=True, help="Parse and inspect the corpus of legal texts.")
@@ -38,20 +39,17 @@ def open_corpus(folder: Path | None, *, use_cache: bool = True) -> Corpus:
 @app.command()
 def build(corpus: CorpusOption = None, json: JsonOption = False,
           no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse again.")] = False,
-          ) -> None:
+          lang: ReportLangOption = "en") -> None:
     """Parse every text of the manifest and report what each act holds."""
     start = time.perf_counter()
     loaded = open_corpus(corpus, use_cache=not no_cache)
     seconds = round(time.perf_counter() - start, 3)
-    acts = [_summary(act) for act in loaded.acts()]
+    data = {"acts": [_summary(act) for act in loaded.acts()], "seconds": seconds,
+            "from_cache": loaded.from_cache}
     if json:
-        emit_json({"acts": acts, "seconds": seconds, "from_cache": loaded.from_cache})
+        emit_json(data)
         return
-    for act in acts:
-        typer.echo(f"{act['id']:34} {act['language']}  {act['articles']:5} articles "
-                   f"{act['provisions']:6} provisions {act['footnotes']:5} footnotes "
-                   f"{act['diagnostics']:4} diagnostics  {act['path']}")
-    typer.echo(f"{len(acts)} texts in {seconds} s{' (cache)' if loaded.from_cache else ''}")
+    echo_report("corpus_build", lang, **data)
 
 
 def _summary(act: Act) -> dict[str, object]:
@@ -77,15 +75,13 @@ def show(act_id: Annotated[str, typer.Argument(metavar="ACT")],
     if json:
         emit_json(data)
         return
-    title = f"{provision.num}. {provision.heading}".strip(". ") or provision.heading
-    typer.echo(f"{act.title} — {title} [{provision.eid}]")
-    if provision.text:
-        typer.echo(provision.text)
-    if provision.children:
-        typer.echo(f"children: {', '.join(c.num or c.eid for c in provision.children)}")
-    for number in provision.footnotes:
-        footnote = act.footnote(number)
-        typer.echo(f"[{number}] {footnote.text if footnote else '(no footnote body)'}")
+    footnotes = [{"number": number, "text": footnote.text if footnote else None}
+                 for number in provision.footnotes for footnote in [act.footnote(number)]]
+    # labels in the language of the act shown
+    echo_report("corpus_show", act.language if act.language in LANGUAGES else "en",
+                title=act.title, heading=f"{provision.num}. {provision.heading}".strip(". ")
+                or provision.heading, eid=provision.eid, text=provision.text,
+                children=data["children"], footnotes=footnotes)
 
 
 def _provision_json(act: Act, provision: Provision) -> dict[str, object]:
@@ -116,7 +112,7 @@ def export_akn(act_id: Annotated[str, typer.Argument(metavar="ACT")],
                    "frbr_expression": act.frbr_expression, "elements": len(act.index()),
                    "valid": True})
         return
-    typer.echo(f"wrote {out}")
+    echo_report("wrote", act.language if act.language in LANGUAGES else "en", out=out)
 
 
 def _act(loaded: Corpus, act_id: str, lang: str) -> Act:

@@ -24,6 +24,7 @@ from corpus.references_extract import extract_references
 from corpus.resolve import Resolver
 from qanun.cli.corpus import CorpusOption, JsonOption, open_corpus
 from qanun.cli.output import emit_json, fail
+from qanun.cli.reports import LANGUAGES, ReportLangOption, echo_report
 
 graph_app = typer.Typer(no_args_is_help=True, help="The cross-reference graph of the corpus.")
 ActArgument = Annotated[str, typer.Argument(metavar="ACT", help="Manifest id, e.g. criminal-code")]
@@ -60,11 +61,9 @@ def refs(act_id: ActArgument,
     if json:
         emit_json([r.to_dict() for r in found])
         return
-    for reference in found:
-        targets = ", ".join(f"{t.act}:{t.num or '*'}" for t in reference.targets)
-        typer.echo(f"{reference.source_num or reference.source_eid:>12}  {reference.status:10} "
-                   f"{reference.text}  ->  {targets}")
-    typer.echo(f"{len(found)} references")
+    echo_report("refs", act.language if act.language in LANGUAGES else "en", references=[
+        {"source": r.source_num or r.source_eid, "status": r.status, "text": r.text,
+         "targets": [f"{t.act}:{t.num or '*'}" for t in r.targets]} for r in found])
 
 
 def _graph(corpus: Path | None) -> LawGraph:
@@ -78,7 +77,8 @@ def _graph(corpus: Path | None) -> LawGraph:
 def impact_command(act_id: ActArgument,
                    num: Annotated[str, typer.Argument(metavar="NUM", help="e.g. 128 or 56.1.3")],
                    depth: Annotated[int, typer.Option("--depth", min=1, max=10)] = 3,
-                   corpus: CorpusOption = None, json: JsonOption = False) -> None:
+                   corpus: CorpusOption = None, json: JsonOption = False,
+                   lang: ReportLangOption = "en") -> None:
     """The provisions that depend on a provision (cite it or use its terms), with the path."""
     graph = _graph(corpus)
     try:
@@ -92,9 +92,9 @@ def impact_command(act_id: ActArgument,
     if json:
         emit_json(data)
         return
-    for item in found:
-        typer.echo(f"{item.distance}  {' <- '.join(_label(graph, n) for n in item.path)}")
-    typer.echo(f"{len(found)} provisions depend on {act_id} {num} (depth {depth})")
+    echo_report("graph_impact", lang, act=act_id, num=num, depth=depth, items=[
+        {"distance": item.distance, "path": [_label(graph, n) for n in item.path]}
+        for item in found])
 
 
 def _label(graph: LawGraph, node: str) -> str:
@@ -105,20 +105,14 @@ def _label(graph: LawGraph, node: str) -> str:
 
 
 @graph_app.command("stats")
-def stats_command(corpus: CorpusOption = None, json: JsonOption = False) -> None:
+def stats_command(corpus: CorpusOption = None, json: JsonOption = False,
+                  lang: ReportLangOption = "en") -> None:
     """Nodes, edges by kind, references by status per act, the most depended-on provisions."""
     data = stats(_graph(corpus))
     if json:
         emit_json(data)
         return
-    typer.echo(f"nodes {data['nodes']}")
-    for kind, count in data["edges"].items():
-        typer.echo(f"edges {kind:10} {count}")
-    for act, counts in data["references"].items():
-        typer.echo(f"{act:34} " + " ".join(f"{s} {n}" for s, n in counts.items()))
-    for row in data["most_depended_on"]:
-        typer.echo(f"{row['act']:34} {row['num'] or row['eid']:>12} cited {row['in_degree']:3} "
-                   f"score {row['score']}")
+    echo_report("graph_stats", lang, **data)
 
 
 @graph_app.command("export")
@@ -126,6 +120,7 @@ def export_command(
     out: Annotated[Path, typer.Option("--out", help="File to write.")],
     format_: Annotated[str, typer.Option("--format", help="graphml or json")] = "graphml",
     corpus: CorpusOption = None,
+    lang: ReportLangOption = "en",
 ) -> None:
     """Write the whole graph as GraphML or JSON."""
     writer = FORMATS.get(format_)
@@ -135,5 +130,5 @@ def export_command(
         raise fail(f"no folder {out.parent} to write {out.name} into")
     graph = _graph(corpus)
     writer(graph, out)
-    typer.echo(f"wrote {out} ({graph.graph.number_of_nodes()} nodes, "
-               f"{graph.graph.number_of_edges()} edges)")
+    echo_report("wrote", lang, out=out, nodes=graph.graph.number_of_nodes(),
+                edges=graph.graph.number_of_edges())
