@@ -7,6 +7,7 @@ import os
 import pickle
 from pathlib import Path
 
+from corpus.build import gc_paused
 from corpus.manifest import Entry
 from corpus.model import Act
 from qanun.settings import cache_dir
@@ -42,7 +43,7 @@ def read(cache_key: str) -> list[Act] | None:
     if not path.is_file():
         return None
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, gc_paused():
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         path.unlink(missing_ok=True)  # a broken or outdated cache is rebuilt, never trusted

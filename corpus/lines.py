@@ -80,6 +80,9 @@ TRAILER_RE = re.compile(
 TOC_RE = re.compile(rf"^{loose('mündəricat')}$")
 
 
+_ARTICLE_FIRST = frozenset("mMA")  # `Maddə`, `M a d d ə`, `Article`
+
+
 class Kind(Enum):
     ARTICLE = "article"
     CHAPTER = "chapter"
@@ -141,16 +144,20 @@ def classify(text: str) -> Classified:
     """
     if not text:
         return Classified(Kind.BLANK)
-    if match := MARKER_ONLY_RE.match(text):
-        return Classified(Kind.MARKER, markers=_markers(text))
-    if match := FOOTNOTE_RE.match(text):
-        return Classified(Kind.FOOTNOTE, match["number"], match["text"])
-    if match := ARTICLE_RE.match(text):
+    # each pattern below is tried only where its first character can begin a line (most
+    # lines are prose, which none of them matches)
+    first = text[0]
+    if first == "[":
+        if MARKER_ONLY_RE.match(text):
+            return Classified(Kind.MARKER, markers=_markers(text))
+        if match := FOOTNOTE_RE.match(text):
+            return Classified(Kind.FOOTNOTE, match["number"], match["text"])
+    elif first in _ARTICLE_FIRST and (match := ARTICLE_RE.match(text)):
         # `Maddə 431.2.` is a typo of the source for 431-2: an article number has no dot.
         num = _digits(match["num"]).replace(".", "-")
         return Classified(Kind.ARTICLE, num, match["heading"].strip(),
                           _markers(match["markers"]))
-    if match := POINT_RE.match(text):
+    elif first.isdigit() and (match := POINT_RE.match(text)):
         return Classified(Kind.POINT, match["num"], match["text"].strip())
     return _classify_heading(text) or Classified(Kind.TEXT, text=text)
 
@@ -179,7 +186,9 @@ def _classify_heading(text: str) -> Classified | None:
                           _markers(match["markers"]))
     if match := NOTE_RE.match(text):
         return Classified(Kind.NOTE, "", match["text"].strip())
-    if TRAILER_RE.search(text):
+    # every trailing-list heading has a `y` (siyahısı, dəyişiklik, konstitusiya): a line
+    # without one is spared the search, the costliest of the line patterns
+    if ("y" in text or "Y" in text) and TRAILER_RE.search(text):
         return Classified(Kind.TRAILER, text=text)
     if TOC_RE.match(text):
         return Classified(Kind.TOC, text=text)

@@ -61,9 +61,8 @@ class Provision:
     inferred: bool = False
 
     def walk(self) -> Iterator[Provision]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This provision and all below it, in document order."""
+        return _preorder([self])
 
     @property
     def is_numbered(self) -> bool:
@@ -101,8 +100,7 @@ class Act:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def walk(self) -> Iterator[Provision]:
-        for provision in self.body:
-            yield from provision.walk()
+        return _preorder(self.body)
 
     def articles(self) -> list[Provision]:
         return [p for p in self.walk() if p.kind == "article"]
@@ -212,3 +210,13 @@ class Reference:
             "targets": [target.to_dict() for target in self.targets],
             "status": self.status,
         }
+
+
+def _preorder(roots: list[Provision]) -> Iterator[Provision]:
+    """Document order without a generator per level: the codes nest six deep and are walked
+    by every stage, so nested `yield from` was a visible share of the builds."""
+    stack = list(reversed(roots))
+    while stack:
+        provision = stack.pop()
+        yield provision
+        stack.extend(reversed(provision.children))

@@ -97,6 +97,12 @@ def join_letter_spacing(text: str) -> str:
 def normalize_line(raw: str, number: int, diagnostics: list[Diagnostic]) -> Line:
     # `¬` is a soft hyphen the conversion kept as a character (`tətbiqi ¬¬- bu`).
     text = raw.replace("\r", "").replace("\ufeff", "").replace("¬", "")
+    return _normalized(text, number, diagnostics, mojibake=True)
+
+
+def _normalized(text: str, number: int, diagnostics: list[Diagnostic], mojibake: bool) -> Line:
+    """`normalize_line` of a line already rid of `\r`, BOMs and `¬`; `mojibake` is False when
+    the whole text has no letter to map back, which spares the search on every line."""
     first = text.lstrip()[:1]
     heading = first == "#" and bool(_HEADING_MARK.match(text))
     if heading:
@@ -104,20 +110,27 @@ def normalize_line(raw: str, number: int, diagnostics: list[Diagnostic]) -> Line
     bullet = text.lstrip()[:1] in ("-", "*", "•") and bool(_BULLET.match(text))
     if bullet:
         text = _BULLET.sub("", text)
-    text, fixed = fix_mojibake(text)
-    if fixed:
-        diagnostics.append(Diagnostic(number, f"{fixed} mojibake letters", "mapped to Azerbaijani "
-                                      "Latin letters", "mojibake"))
+    if mojibake:
+        text, fixed = fix_mojibake(text)
+        if fixed:
+            diagnostics.append(Diagnostic(number, f"{fixed} mojibake letters", "mapped to "
+                                          "Azerbaijani Latin letters", "mojibake"))
     # Runs of spaces are kept: they mark real word boundaries for the respace layer.
     return Line(number, join_letter_spacing(text).strip(), heading, bullet)
 
 
 def fold_spaces(text: str) -> str:
-    if "  " in text or "\t" in text or "\u00a0" in text:
+    """Runs of spaces, tabs and no-break spaces as one space, and no space at either end."""
+    if "\t" in text or "\u00a0" in text:
         text = _MANY_SPACES.sub(" ", text)
+    elif "  " in text:  # plain spaces only (justified text): splitting is quicker than the regex
+        text = " ".join(filter(None, text.split(" ")))
     return text.strip()
 
 
 def normalize_lines(source: str, diagnostics: list[Diagnostic]) -> list[Line]:
     """Every line of a source text, normalised; blank lines are kept (they end paragraphs)."""
-    return [normalize_line(raw, i, diagnostics) for i, raw in enumerate(source.split("\n"), 1)]
+    # none of the characters dropped is a line break, so they go from the whole text at once
+    text = source.replace("\r", "").replace("\ufeff", "").replace("¬", "")
+    mojibake = _MOJIBAKE_RE.search(text) is not None
+    return [_normalized(raw, i, diagnostics, mojibake) for i, raw in enumerate(text.split("\n"), 1)]

@@ -14,6 +14,7 @@ from corpus.manifest import Entry
 from corpus.model import Act, Diagnostic, Footnote, Provision
 from corpus.normalize import fold_spaces, normalize_lines
 from corpus.respace import Respacer, scrambled_spans
+from corpus.respace_lexicon import has_artefact
 from corpus.structure import Parsed, parse_lines
 
 _MARKER = re.compile(r"\s*\[\d+\]")
@@ -96,7 +97,9 @@ def _repair(act: Act, parsed: Parsed, respacer: Respacer) -> int:
 
     def clean(text: str) -> str:
         nonlocal joins, scrambled
-        repaired, count = respacer.repair_with_count(text)
+        if not has_artefact(text):
+            return fold_spaces(text)  # no glyph stands alone: nothing to join or set aside
+        repaired, count = respacer.repair_artefacted(text)
         joins += count
         # glyphs the PDF shuffled out of their words (`görə ə ə ə ş ə`): no join restores
         # them, so `text` leaves them out and `raw_text` keeps them

@@ -74,7 +74,8 @@ def split_trailing_headings(lines: list[Line]) -> list[Line]:
     """`… münasibətləri tənzimləyir. 1-ci fəsil`: a chapter heading run into the line before."""
     out = []
     for line in lines:
-        match = _TRAILING_CHAPTER.match(line.text)
+        # the pattern is anchored on `fəsil` at the end: most lines are rejected without it
+        match = _TRAILING_CHAPTER.match(line.text) if line.text.endswith("fəsil") else None
         if match:
             out.append(Line(line.number, match["text"], line.heading, line.bullet))
             out.append(Line(line.number, match["heading"], True))

@@ -20,6 +20,7 @@ from corpus.respace_gaps import (
     RUN,
     SPLIT,
     GapKind,
+    fragment_windows,
     gap_kinds,
     has_bare_quote,
     letter_spaced,
@@ -28,12 +29,12 @@ from corpus.respace_gaps import (
 
 __all__ = ["Respacer", "lexicon_paths", "lone_glyph_ratio", "scrambled_spans"]
 from corpus.respace_lexicon import (
-    ARTEFACT,
     GLYPHS,
     OPENING,
     Lexicon,
     az_lower,
     clean_tokens,
+    has_artefact,
     word_core_list,
     word_counts,
 )
@@ -146,8 +147,13 @@ class Respacer:
 
     def repair_with_count(self, text: str) -> tuple[str, int]:
         """The repaired text and the number of spaces removed."""
-        if not isinstance(text, str) or ARTEFACT.search(text) is None:
+        if not isinstance(text, str) or not has_artefact(text):
             return text, 0
+        return self.repair_artefacted(text)
+
+    def repair_artefacted(self, text: str) -> tuple[str, int]:
+        """`repair_with_count` of a text the caller has found an artefact in (the parser
+        searches every line once, to know which need the repair at all)."""
         if len(self._word_scores) > _CACHE_LIMIT:
             self._forget()
         try:
@@ -159,7 +165,7 @@ class Respacer:
         pieces: list[str] = []
         count = 0
         done = 0
-        windows = _fragment_windows(text) if LONE_LINE.search(text) else []
+        windows = fragment_windows(text) if LONE_LINE.search(text) else []
         for start, end in [*windows, (len(text), len(text))]:
             repaired, joins = self._repair_runs(text, done, start)
             pieces.append(repaired)
@@ -274,46 +280,56 @@ class Respacer:
         best = [-math.inf] * (size + 1)
         back = [0] * (size + 1)
         best[0] = 0.0
+        reach = _MAX_WORD_TOKENS if reach is None else reach
+        longest = _LONGEST_WORD
+        # most chains are lower-case letters only: their tails are their words, which then
+        # are built and hashed once
+        plain = letters == tokens
         for end in range(1, size + 1):
             if end < size and not can_start[end]:
                 continue
             word = ""
             tail = ""
-            left = _MAX_WORD_TOKENS if reach is None else reach
+            left = reach
             top = -math.inf
             for begin in range(end - 1, max(-1, end - 1 - _MAX_WORD_TOKENS), -1):
                 word = tokens[begin] + word
-                tail = letters[begin] + tail
+                tail = word if plain else letters[begin] + tail
                 if tail not in endings:
                     left -= 1
-                    if left < 0 or len(tail) > _LONGEST_WORD:
+                    if left < 0 or len(tail) > longest:
                         break
-                if not can_start[begin]:
-                    continue
-                score = scores.get(word)
-                if score is None:
-                    score = score_word(word)
-                score += best[begin]
-                if score > top:
-                    top = score
-                    back[end] = begin
+                if can_start[begin]:
+                    score = scores.get(word)
+                    if score is None:
+                        score = score_word(word)
+                    score += best[begin]
+                    if score > top:
+                        top = score
+                        back[end] = begin
             best[end] = top
-        cuts: set[int] = set()
-        end = size
+        joined = [True] * (size - 1)
+        end = back[size]
         while end > 0:
+            joined[end - 1] = False
             end = back[end]
-            cuts.add(end)
-        return [k + 1 not in cuts for k in range(size - 1)]
+        return joined
 
     def word_score(self, token: str) -> float:
         """Log-probability of a candidate word (a join of tokens), punctuation aside."""
         cached = self._word_scores.get(token)
         if cached is not None:
             return cached
-        cores = [az_lower(token)] if token.isalpha() else word_core_list(token)
-        score = sum(self._core_score(core) for core in cores)
-        if not all(core in self.lexicon.counts for core in cores):
-            self._novel.add(token)
+        if token.isalpha():  # most candidates: one core, no punctuation
+            core = az_lower(token)
+            score = self._core_score(core)
+            if core not in self.lexicon.counts:
+                self._novel.add(token)
+        else:
+            cores = word_core_list(token)
+            score = sum(self._core_score(core) for core in cores)
+            if not all(core in self.lexicon.counts for core in cores):
+                self._novel.add(token)
         self._word_scores[token] = score
         return score
 
@@ -342,42 +358,6 @@ def _quotes_in(text: str, end: int) -> int:
     """Quote marks in text[:end], counted back to the line start: quotes pair within a line."""
     start = text.rfind("\n", 0, end) + 1
     return sum(text.count(quote, start, end) for quote in QUOTES)
-
-
-def _fragment_windows(text: str) -> list[tuple[int, int]]:
-    """Spans of text around glyph runs left alone on their lines, from the line before to the
-    line after, merged where they touch (`gönd\n\nə\n\nrilir v\n\nə\n\naidiyy`)."""
-    windows: list[tuple[int, int]] = []
-    for match in LONE_LINE.finditer(text):
-        start = _line_start(text, _skip_blank_back(text, match.start()))
-        end = _line_end(text, _skip_blank_forward(text, match.end()))
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
-        else:
-            windows.append((start, end))
-    return windows
-
-
-def _skip_blank_back(text: str, pos: int) -> int:
-    """The end of the last non-blank text before pos."""
-    while pos > 0 and text[pos - 1].isspace():
-        pos -= 1
-    return pos
-
-
-def _skip_blank_forward(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
-
-
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, max(pos - 1, 0)) + 1 if pos else 0
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 def lone_glyph_ratio(text: str) -> float:

@@ -88,7 +88,7 @@ def gap_kinds(tokens: list[str], seps: list[str], quotes_before: int = 0) -> lis
     """
     glyph = [is_glyph_token(token) for token in tokens]
     kinds = [_gap_kind(tokens, seps, glyph, k) for k in range(len(seps))]
-    if any(quote in token for token in tokens for quote in QUOTES) and has_bare_quote(tokens):
+    if has_bare_quote(tokens):
         _attach_quotes(tokens, kinds, quotes_before)
     return kinds
 
@@ -154,3 +154,39 @@ def _attach_quotes(tokens: list[str], kinds: list[GapKind], seen: int) -> None:
             else:
                 kinds[k] = "cut"
         seen += sum(token.count(q) for q in QUOTES)
+
+
+def fragment_windows(text: str) -> list[tuple[int, int]]:
+    """Spans of text around glyph runs left alone on their lines, from the line before to the
+    line after, merged where they touch (`gönd\n\nə\n\nrilir v\n\nə\n\naidiyy`)."""
+    windows: list[tuple[int, int]] = []
+    for match in LONE_LINE.finditer(text):
+        start = _line_start(text, _skip_blank_back(text, match.start()))
+        end = _line_end(text, _skip_blank_forward(text, match.end()))
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _skip_blank_back(text: str, pos: int) -> int:
+    """The end of the last non-blank text before pos."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _skip_blank_forward(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, max(pos - 1, 0)) + 1 if pos else 0
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
