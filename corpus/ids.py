@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 
 # An article number is digits with optional hyphenated suffixes (144-1, 355-1); each further
 # level is a dot and another such number (10.1, 12.1-1, 1.0.3, 355-1.1).
@@ -88,16 +88,11 @@ class Num:
 
     @property
     def eid(self) -> str:
-        components = [f"{_prefix(i)}_{value}" for i, value in enumerate(self.parts)]
-        return "__".join(components)
+        return _eid(self.parts)
 
     def sort_key(self) -> tuple[tuple[int, ...], ...]:
-        return self._key
-
-    @cached_property
-    def _key(self) -> tuple[tuple[int, ...], ...]:
-        # the parser compares every point with the last one seen: compute the key once
-        return tuple(tuple(int(x) for x in p.split("-")) for p in self.parts)
+        # the parser compares every point with the last one seen: each key is computed once
+        return _sort_key(self.parts)
 
     def __str__(self) -> str:
         return self.text
@@ -105,6 +100,16 @@ class Num:
 
 def _prefix(level: int) -> str:
     return LEVEL_PREFIXES[min(level, len(LEVEL_PREFIXES) - 1)]
+
+
+@lru_cache(maxsize=65536)
+def _eid(parts: tuple[str, ...]) -> str:
+    return "__".join(f"{_prefix(i)}_{value}" for i, value in enumerate(parts))
+
+
+@lru_cache(maxsize=65536)
+def _sort_key(parts: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(int(x) for x in p.split("-")) for p in parts)
 
 
 def container_eid(kind: str, num: str) -> str:
