@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -80,6 +81,10 @@ def _parallel(chars: int, workers: int | None) -> bool:
         return False  # a daemonic process (a pool's worker) may not have children
     if workers is not None:
         return workers > 1
+    if threading.active_count() > 1:
+        # a fork copies the locks other threads hold (the workbench's server has many): the
+        # worker could wait on one forever, so a threaded process builds in one
+        return False
     return (os.cpu_count() or 1) > 1 and chars >= _PARALLEL_CHARS
 
 

@@ -83,20 +83,23 @@ def test_small_corpora_stay_in_one_process(acts, monkeypatch) -> None:  # type: 
 
 
 PARALLEL_CASES = [
-    # (characters of text, workers asked for, cores, inside a daemonic process, forks)
-    (5_000_000, None, 2, False, True),  # the corpus: about 5.2 million characters
-    (5_000_000, None, 1, False, False),
-    (100_000, None, 2, False, False),  # the DV law alone
-    (100_000, 2, 2, False, True),
-    (5_000_000, 1, 2, False, False),
-    (5_000_000, 2, 2, True, False),  # a pool's worker may not have children
+    # (characters of text, workers asked for, cores, inside a daemonic process, threads, forks)
+    (5_000_000, None, 2, False, 1, True),  # the corpus: about 5.2 million characters
+    (5_000_000, None, 1, False, 1, False),
+    (100_000, None, 2, False, 1, False),  # the DV law alone
+    (100_000, 2, 2, False, 1, True),
+    (5_000_000, 1, 2, False, 1, False),
+    (5_000_000, 2, 2, True, 1, False),  # a pool's worker may not have children
+    (5_000_000, None, 2, False, 6, False),  # the workbench's server: threads hold locks
 ]
 
 
-@pytest.mark.parametrize(("chars", "workers", "cores", "daemon", "forks"), PARALLEL_CASES)
+@pytest.mark.parametrize(("chars", "workers", "cores", "daemon", "threads", "forks"),
+                         PARALLEL_CASES)
 def test_when_a_worker_is_forked(  # type: ignore[no-untyped-def]
-        chars, workers, cores, daemon, forks, monkeypatch):
+        chars, workers, cores, daemon, threads, forks, monkeypatch):
     monkeypatch.setattr(findings.os, "cpu_count", lambda: cores)
     monkeypatch.setattr(findings.multiprocessing, "current_process",
                         lambda: SimpleNamespace(daemon=daemon))
+    monkeypatch.setattr(findings.threading, "active_count", lambda: threads)
     assert findings._parallel(chars, workers) is forks
