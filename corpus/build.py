@@ -19,6 +19,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection, wait
@@ -65,7 +66,9 @@ def gc_paused() -> Iterator[None]:
 def _build(root: Path, entries: list[Entry]) -> list[Act]:
     sources = [read_text(root / entry.path) for entry in entries]
     workers = min(os.cpu_count() or 1, 4)
-    if workers < 2 or sum(map(len, sources)) < _PARALLEL_BYTES:
+    # A fork copies the locks other threads hold (the workbench's server has many), and the
+    # helper could wait on one forever: a threaded process builds in one.
+    if workers < 2 or threading.active_count() > 1 or sum(map(len, sources)) < _PARALLEL_BYTES:
         respacer = Respacer.default(root)
         return [parse_act(s, e, respacer) for s, e in zip(sources, entries, strict=True)]
     paths = {root / e.path: s for s, e in zip(sources, entries, strict=True)}

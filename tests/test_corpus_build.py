@@ -122,3 +122,17 @@ def test_a_failing_helper_is_reported_not_hung(corpus_dir: Path, monkeypatch) ->
     with pytest.raises((RuntimeError, ValueError), match="boom in"):
         corpus_build.build(corpus_dir, _some_entries(corpus_dir))
     assert not multiprocessing.active_children()
+
+
+def test_a_threaded_process_builds_in_one(corpus_dir: Path, monkeypatch) -> None:
+    # the workbench's server runs many threads: no helper is forked there
+    monkeypatch.setattr(corpus_build, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(corpus_build.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(corpus_build.threading, "active_count", lambda: 5)
+
+    def no_helper(*args: object) -> None:
+        raise AssertionError("a helper was started in a threaded process")
+
+    monkeypatch.setattr(corpus_build, "_Build", no_helper)
+    acts = corpus_build.build(corpus_dir, _some_entries(corpus_dir))
+    assert any(d.code == "respace" for a in acts for d in a.diagnostics)
