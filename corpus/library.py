@@ -56,12 +56,12 @@ def load(folder: str | Path | None = None, *, use_cache: bool = True) -> Corpus:
     """Load the corpus at `folder` (default: the `QANUN_CORPUS` setting or `../shared/corpus`)."""
     root = corpus_dir(folder)
     entries = read_manifest(root)
-    key = cache.key(root, entries)
-    acts = cache.read(key) if use_cache else None
+    key = cache.key(root, entries) if use_cache else None  # hashing the texts takes a while
+    acts = cache.read(key) if key else None
     from_cache = acts is not None
     if acts is None:
         acts = build(root, entries)
-        if use_cache:
+        if key:
             cache.write(key, acts)
     return _assemble(root, entries, acts, from_cache)
 
