@@ -24,6 +24,7 @@ from amendments.operations import (
     Target,
 )
 from amendments.units import penalty_start, unit_span
+from corpus.respace_lexicon import SPLIT_GLYPHS
 
 __all__ = ["AmbiguousWords", "ApplyError", "Target", "apply_words", "find_words", "unit_span"]
 
@@ -38,7 +39,7 @@ _NUMBER_AT = re.compile(r"\d+(?:\.\d+)*")
 _COMPOUND = re.compile(r"[^\W\d_]-[^\W\d_]")
 _COMPOUND_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])|\w+|[^\w\s]")
 _WORD = re.compile(r"[^\W\d_]+")
-_SPACED = "əşğƏŞĞ"
+_SPACED = SPLIT_GLYPHS
 _GLUED_SUFFIX = re.compile(r"(\d+)(c[iıuü])")
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-_SPACED = "əşğƏŞĞ"
+from corpus.respace_lexicon import SPLIT_GLYPHS
+
+_SPACED = SPLIT_GLYPHS
 # Words of footnote formulas and citations (outside quotes) that hold ə, ş or ğ, as the clean
 # codes write them; a join must produce one of these.
 FORMULA_WORDS = frozenset(

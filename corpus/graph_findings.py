@@ -89,13 +89,7 @@ def _parallel(chars: int, workers: int | None) -> bool:
 
 
 def _text_size(act: Act) -> int:
-    # A loop over a stack: `Act.walk`'s nested generators cost more than the sum itself.
-    size, stack = 0, list(act.body)
-    while stack:
-        provision = stack.pop()
-        size += len(provision.text)
-        stack.extend(provision.children)
-    return size
+    return sum(len(provision.text) for provision in act.walk())
 
 
 def _findings(act: Act, resolver: Resolver, terms: TermIndex) -> Findings:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Diagnostic
+from corpus.respace_lexicon import SPLIT_GLYPHS
 
 # Cyrillic letters that the conversion put where Azerbaijani Latin letters belong (the PDF fonts
 # mapped glyphs by shape or by legacy code page), and two code-page slips for `ş` and `№`.
@@ -33,7 +34,7 @@ _MANY_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 # A run of four or more one-letter tokens separated by single spaces: a letter-spaced word.
 LETTER_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 _LETTER_RUN_HINT = re.compile(r" \w \w \w ")
-_SOFT = "əƏşŞğĞ"
+_SOFT = SPLIT_GLYPHS
 
 
 @dataclass

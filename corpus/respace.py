@@ -31,6 +31,7 @@ __all__ = ["Respacer", "lexicon_paths", "lone_glyph_ratio", "scrambled_spans"]
 from corpus.respace_lexicon import (
     GLYPHS,
     OPENING,
+    SPLIT_GLYPHS,
     Lexicon,
     az_lower,
     clean_tokens,
@@ -51,7 +52,7 @@ CLEAN_SOURCES = (
 )
 CODES_GLOB = "az/codes/*.md"
 
-_LONE = re.compile(r"[əƏşŞğĞ]+")
+_LONE = re.compile(f"[{SPLIT_GLYPHS}]+")
 # Three like glyphs in a row, or two at a word's edge, occur in no Azerbaijani word; the known
 # `əmtəə`, `mənfəət` are in the lexicon before this is asked.
 _DEBRIS = re.compile(r"([əşğ])\1\1|^əə|əə$")

@@ -16,6 +16,8 @@ from itertools import compress
 # The glyphs the PDF conversion set in their own font run, so it put spaces around them;
 # Cyrillic look-alikes (ә є з) come from the same font runs in a few codes.
 GLYPHS = "əƏşŞğĞİәӘєЄз"
+# The three Azerbaijani letters themselves, whose runs the conversion split off (`Madd ə`).
+SPLIT_GLYPHS = "əƏşŞğĞ"
 GLYPH_TOKEN = re.compile(rf"\W*[{GLYPHS}]+\W*")
 # A glyph run standing alone between spaces: `Madd ə 355-2`, `m ə i şə t`.
 ARTEFACT = re.compile(rf"(?:^|\s)\W*[{GLYPHS}]+\W*(?=\s|$)")

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from corpus.respace_gaps import letter_spaced, scrambled_spans
+from corpus.respace_lexicon import SPLIT_GLYPHS
 
 # `## Madd ə 355-2.`, `## M a d d ə   1 2 0 .`, `Maddə 157.`
 _ARTICLE = re.compile(r"^(?:#+\s*|-\s*)?M\s?a\s?d\s?d\s?[əƏ]\s+((?:\d\s?)+(?:-\s?\d+)*)\s?\.")
@@ -149,7 +150,7 @@ def measure_all(corpus_dir: Path, repair: Callable[[str], str]) -> list[WordAccu
     return [measure(corpus_dir, repair, truth, code) for truth, code in GROUND_TRUTH.items()]
 
 
-_LONE_TOKEN = re.compile(r"[əƏşŞğĞ]")
+_LONE_TOKEN = re.compile(f"[{SPLIT_GLYPHS}]")
 _DEBRIS_TOKEN = re.compile(r"[^\w\s]*[əƏşŞğĞİ]+[^\w\s]*|\[\d+\]|#+|-")
 
 

@@ -127,7 +127,7 @@ class TermIndex:
         if not terms:
             return
         finder = _Finder(terms, act.work_id)
-        for provision in _in_order(act.body):
+        for provision in act.walk():
             if not provision.text:
                 continue
             seen: set[str] = set()
@@ -175,15 +175,6 @@ class _Finder:
             keys = sorted(self._by_prefix, key=len, reverse=True)
             self._prefilter = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + ")")
         return (match.start() for match in self._prefilter.finditer(text))
-
-
-def _in_order(provisions: list[Provision]) -> Iterator[Provision]:
-    """`Act.walk` as a loop over a stack: its nested generators cost more than the look-ups."""
-    stack = provisions[::-1]
-    while stack:
-        provision = stack.pop()
-        yield provision
-        stack.extend(reversed(provision.children))
 
 
 def _stem(word: str) -> str:

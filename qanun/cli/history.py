@@ -17,10 +17,10 @@ from amendments.render import render, render_report
 from corpus.manifest import read_manifest
 from qanun.cli.corpus import CorpusOption, JsonOption, open_corpus
 from qanun.cli.output import emit_json, fail
+from qanun.cli.reports import ReportLangOption, require_language
 from qanun.settings import SettingsError, corpus_dir
 
 amend = typer.Typer(no_args_is_help=True, help="Read and apply amending laws.")
-LangOption = Annotated[str, typer.Option("--lang", help="Language of the text output: az or en.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -33,7 +33,7 @@ def history(
     act: Annotated[str, typer.Argument(help="Work id of a code, e.g. criminal-code.")],
     num: Annotated[str | None, typer.Option("--num", help="Only this provision: 184.1.")] = None,
     json: JsonOption = False,
-    lang: LangOption = "en",
+    lang: ReportLangOption = "en",
     corpus: CorpusOption = None,
 ) -> None:
     """Every footnote of a code read into effects: which law changed what, and how."""
@@ -69,7 +69,7 @@ def amend_parse(
     act: Annotated[str | None, typer.Option("--act", help="Work id of the amended act (default: "
                                             "found from the law's enacting clause).")] = None,
     json: JsonOption = False,
-    lang: LangOption = "en",
+    lang: ReportLangOption = "en",
     corpus: CorpusOption = None,
 ) -> None:
     """The operations of an amending law, each with its item number."""
@@ -92,7 +92,7 @@ def amend_apply(
     act: Annotated[str, typer.Option("--act", help="Work id of the act to amend: dv-law.")],
     instructions: Annotated[Path, typer.Option("--instructions", help="Amending law text.")],
     json: JsonOption = False,
-    lang: LangOption = "en",
+    lang: ReportLangOption = "en",
     corpus: CorpusOption = None,
 ) -> None:
     """Apply an amending law to an act of the corpus; the stored act is not changed."""
@@ -140,6 +140,5 @@ def _emit(data: dict[str, Any], as_json: bool, report: str, lang: str, **extra: 
     if as_json:
         emit_json(data)
         return
-    if lang not in ("az", "en"):
-        raise fail(f"--lang must be az or en, not {lang!r}")
+    require_language(lang)
     typer.echo(render_report(report, lang, **data, **extra), nl=False)  # type: ignore[arg-type]

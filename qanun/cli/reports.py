@@ -26,9 +26,15 @@ def _environment() -> jinja2.Environment:
     return environment("cli", blocks="tidy")
 
 
-def echo_report(name: str, lang: str, **context: Any) -> None:
-    """Print the report `name` (`corpus_build`, `graph_stats` …) in `lang`."""
+def require_language(lang: str) -> str:
+    """`lang` when it is a language of the text output; else the command stops and says so."""
     if lang not in LANGUAGES:
         raise fail(f"--lang must be az or en, not {lang!r}")
+    return lang
+
+
+def echo_report(name: str, lang: str, **context: Any) -> None:
+    """Print the report `name` (`corpus_build`, `graph_stats` …) in `lang`."""
+    require_language(lang)
     text = _environment().get_template(f"{lang}/{name}.j2").render(context)
     typer.echo(text.rstrip("\n"))
