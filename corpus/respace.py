@@ -274,18 +274,61 @@ class Respacer:
             if low is None:
                 low = lowered[token] = az_lower(_NOT_LETTER.sub("", token))
             letters.append(low)
-        endings = self.lexicon.suffixes
-        scores = self._word_scores
-        score_word = self.word_score
-        can_start = [True, *(kind != "join" for kind in kinds)]
         best = [-math.inf] * (size + 1)
         back = [0] * (size + 1)
         best[0] = 0.0
         reach = _MAX_WORD_TOKENS if reach is None else reach
+        if letters == tokens and "join" not in kinds:
+            self._segment_plain(tokens, best, back, reach)
+        else:
+            can_start = [True, *(kind != "join" for kind in kinds)]
+            self._segment_general(tokens, letters, can_start, best, back, reach)
+        joined = [True] * (size - 1)
+        end = back[size]
+        while end > 0:
+            joined[end - 1] = False
+            end = back[end]
+        return joined
+
+    def _segment_plain(
+        self, tokens: list[str], best: list[float], back: list[int], reach: int
+    ) -> None:
+        """`_segment_general` for most chains: lower-case letters only, every gap open. Their
+        tails are their words, which are then built and hashed once."""
+        endings = self.lexicon.suffixes
+        scores = self._word_scores
+        score_word = self.word_score
         longest = _LONGEST_WORD
-        # most chains are lower-case letters only: their tails are their words, which then
-        # are built and hashed once
-        plain = letters == tokens
+        for end in range(1, len(tokens) + 1):
+            word = ""
+            left = reach
+            top = -math.inf
+            for begin in range(end - 1, max(-1, end - 1 - _MAX_WORD_TOKENS), -1):
+                word = tokens[begin] + word
+                if word not in endings:
+                    left -= 1
+                    if left < 0 or len(word) > longest:
+                        break
+                score = scores.get(word)
+                if score is None:
+                    score = score_word(word)
+                score += best[begin]
+                if score > top:
+                    top = score
+                    back[end] = begin
+            best[end] = top
+
+    def _segment_general(
+        self, tokens: list[str], letters: list[str], can_start: list[bool],
+        best: list[float], back: list[int], reach: int,
+    ) -> None:
+        """Fill `best` (the best score of the first n tokens) and `back` (where the last word
+        of that segmentation begins); a word is scored by its tokens, sought by its letters."""
+        size = len(tokens)
+        endings = self.lexicon.suffixes
+        scores = self._word_scores
+        score_word = self.word_score
+        longest = _LONGEST_WORD
         for end in range(1, size + 1):
             if end < size and not can_start[end]:
                 continue
@@ -295,7 +338,7 @@ class Respacer:
             top = -math.inf
             for begin in range(end - 1, max(-1, end - 1 - _MAX_WORD_TOKENS), -1):
                 word = tokens[begin] + word
-                tail = word if plain else letters[begin] + tail
+                tail = letters[begin] + tail
                 if tail not in endings:
                     left -= 1
                     if left < 0 or len(tail) > longest:
@@ -309,12 +352,6 @@ class Respacer:
                         top = score
                         back[end] = begin
             best[end] = top
-        joined = [True] * (size - 1)
-        end = back[size]
-        while end > 0:
-            joined[end - 1] = False
-            end = back[end]
-        return joined
 
     def word_score(self, token: str) -> float:
         """Log-probability of a candidate word (a join of tokens), punctuation aside."""

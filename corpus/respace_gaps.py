@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Literal
 
 from corpus.normalize import LETTER_RUN
-from corpus.respace_lexicon import GLYPHS, is_glyph_token
+from corpus.respace_lexicon import GLYPH_TOKEN, GLYPHS
 
 GapKind = Literal["cut", "join", "free"]
 
@@ -86,9 +86,14 @@ def gap_kinds(tokens: list[str], seps: list[str], quotes_before: int = 0) -> lis
     `quotes_before` is the number of quote marks earlier in the text, to tell an opening quote
     from a closing one.
     """
-    glyph = [is_glyph_token(token) for token in tokens]
-    kinds = [_gap_kind(tokens, seps, glyph, k) for k in range(len(seps))]
-    if has_bare_quote(tokens):
+    glyph = [GLYPH_TOKEN.fullmatch(token) is not None for token in tokens]
+    kinds: list[GapKind] = [
+        # the common case first: letters on both sides of a single space, one a glyph run's
+        "free" if sep == " " and (glyph[k] or glyph[k + 1]) and tokens[k][-1:].isalpha()
+        and tokens[k + 1][:1].isalpha() else _gap_kind(tokens, seps, glyph, k)
+        for k, sep in enumerate(seps)
+    ]
+    if not QUOTES.isdisjoint(token[:1] for token in tokens) and has_bare_quote(tokens):
         _attach_quotes(tokens, kinds, quotes_before)
     return kinds
 

@@ -146,20 +146,41 @@ class CharModel:
             lower = probs
         return cls(order, seen, backoff)
 
+    def __post_init__(self) -> None:
+        self._grams: dict[str, float] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"order": self.order, "seen": self.seen, "backoff": self.backoff}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
     def word_logprob(self, word: str) -> float:
         width = self.order - 1
         padded = "^" * width + word + "$"
-        seen, backoff = self.seen, self.backoff
+        # the words scored are joins of the same few fragments, so their n-grams recur: each
+        # n-gram's log-probability, backoffs included, is worked out once
+        grams = self._grams
         total = 0.0
-        for i in range(width, len(padded)):
-            gram = padded[i - width : i + 1]
-            score = seen.get(gram)
-            while score is None:
-                total += backoff.get(gram[:-1], 0.0)
-                gram = gram[1:]
-                score = seen.get(gram) if gram else backoff["<uniform>"]
+        for i in range(len(padded) - width):
+            gram = padded[i : i + width + 1]
+            score = grams.get(gram)
+            if score is None:
+                score = grams[gram] = self._gram_logprob(gram)
             total += score
         return total
+
+    def _gram_logprob(self, gram: str) -> float:
+        """log P(last letter | the others), backing off to shorter histories."""
+        seen, backoff = self.seen, self.backoff
+        total = 0.0
+        score = seen.get(gram)
+        while score is None:
+            total += backoff.get(gram[:-1], 0.0)
+            gram = gram[1:]
+            score = seen.get(gram) if gram else backoff["<uniform>"]
+        return total + score
 
 
 def _glued(word: str, counts: dict[str, int]) -> bool:

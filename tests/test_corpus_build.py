@@ -4,6 +4,7 @@ from tokens the artefact cannot have cut."""
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from corpus import build as corpus_build
 from corpus import parse as corpus_parse
 from corpus.manifest import Entry, read_manifest
+from corpus.model import Act, Footnote, Provision
 from corpus.respace_lexicon import ARTEFACT, GLYPH_TOKEN, clean_tokens, has_artefact
 
 # (real line of a code, the tokens the lexicon may learn from it)
@@ -136,3 +138,18 @@ def test_a_threaded_process_builds_in_one(corpus_dir: Path, monkeypatch) -> None
     monkeypatch.setattr(corpus_build, "_Build", no_helper)
     acts = corpus_build.build(corpus_dir, _some_entries(corpus_dir))
     assert any(d.code == "respace" for a in acts for d in a.diagnostics)
+
+
+def test_a_pickled_act_reads_back_equal_field_by_field(corpus_dir: Path) -> None:
+    # provisions and footnotes pickle as their fields in order: a field added, dropped or
+    # moved must still come back in its place (the cache and the parallel build rely on it)
+    note = Provision("art_2__note", "note", "", heading="Qeyd", text="Qeyd mətni.",
+                     raw_text="Qeyd m ə tni.", line=9, incomplete=True, inferred=True)
+    article = Provision("art_2", "article", "2", heading="Başlıq", text="Mətn [3]",
+                        raw_text="M ə tn [3]", children=[note], footnotes=[3], line=7)
+    act = Act(work_id="x", frbr_work="/akn/az/act/x", frbr_expression="/akn/az/act/x/aze@",
+              language="az", kind="law", title="X", body=[article],
+              footnotes=[Footnote(3, "dəyişiklik", line=40, provisions=["art_2"])])
+    assert pickle.loads(pickle.dumps(act, pickle.HIGHEST_PROTOCOL)) == act
+    real = corpus_build.build(corpus_dir, _some_entries(corpus_dir)[:2])
+    assert pickle.loads(pickle.dumps(real, pickle.HIGHEST_PROTOCOL)) == real
