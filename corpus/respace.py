@@ -100,6 +100,7 @@ class Respacer:
     def __init__(self, lexicon: Lexicon, novel_weight: float = _NOVEL_WEIGHT) -> None:
         self.lexicon = lexicon
         self.novel_weight = novel_weight
+        self._log_novel = math.log(novel_weight)
         self._forget()
 
     def _forget(self) -> None:
@@ -377,14 +378,17 @@ class Respacer:
         if count:
             # a known form: its count outweighs the character model by orders of magnitude
             return math.log((1.0 - self.novel_weight) * count / lexicon.total)
-        if _LONE.fullmatch(core) or _DEBRIS.search(core):
+        # the patterns' cheap necessary condition first: a glyph doubled, or glyphs only
+        if ("əə" in core or "şşş" in core or "ğğğ" in core or not core.strip(SPLIT_GLYPHS)) and (
+            _LONE.fullmatch(core) or _DEBRIS.search(core)
+        ):
             # glyphs the conversion shuffled out of their words (`ə\n\nə\n\nə`): absorbing
             # them into a neighbour must not look better than leaving them
             return _LONE_GLYPH_COST * sum(map(len, _LONE.findall(core)))
         if core[:OPENING] not in lexicon.prefixes or len(core) > _LONGEST_WORD:
             # no known word starts like this (`vəb`, `iləbağ`): junk, not worth the model's time
-            return math.log(self.novel_weight) + _JUNK_CHAR_COST * (len(core) + 1)
-        return math.log(self.novel_weight) + lexicon.chars.word_logprob(core)
+            return self._log_novel + _JUNK_CHAR_COST * (len(core) + 1)
+        return self._log_novel + lexicon.chars.word_logprob(core)
 
 
 def _has_single_letter(tokens: list[str]) -> bool:
