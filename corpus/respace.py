@@ -110,6 +110,7 @@ class Respacer:
         self._chains: dict[tuple[str, ...], list[bool]] = {}
         self._letters: dict[str, str] = {}
         self._novel: set[str] = set()
+        self._prefixes: dict[int, dict[str, tuple[float, int]]] = {}  # by reach
 
     def __getstate__(self) -> dict[str, Any]:
         return {"lexicon": self.lexicon, "novel_weight": self.novel_weight}
@@ -300,7 +301,16 @@ class Respacer:
         scores = self._word_scores
         score_word = self.word_score
         longest = _LONGEST_WORD
+        # best[end] and back[end] depend on the first `end` tokens only, and chains share
+        # their first tokens (`m ə hk ə m ə ...`): each prefix is worked out once
+        states = self._prefixes.setdefault(reach, {})
+        key = ""
         for end in range(1, len(tokens) + 1):
+            key = f"{key} {tokens[end - 1]}"
+            state = states.get(key)
+            if state is not None:
+                best[end], back[end] = state
+                continue
             word = ""
             left = reach
             top = -math.inf
@@ -318,6 +328,7 @@ class Respacer:
                     top = score
                     back[end] = begin
             best[end] = top
+            states[key] = (top, back[end])
 
     def _segment_general(
         self, tokens: list[str], letters: list[str], can_start: list[bool],
