@@ -104,11 +104,14 @@ def normalize_line(raw: str, number: int, diagnostics: list[Diagnostic]) -> Line
 def _normalized(text: str, number: int, diagnostics: list[Diagnostic], mojibake: bool) -> Line:
     """`normalize_line` of a line already rid of `\r`, BOMs and `¬`; `mojibake` is False when
     the whole text has no letter to map back, which spares the search on every line."""
-    first = text.lstrip()[:1]
+    first = text[:1]
+    if first.isspace():
+        first = text.lstrip()[:1]
     heading = first == "#" and bool(_HEADING_MARK.match(text))
     if heading:
         text = _HEADING_MARK.sub("", text)
-    bullet = text.lstrip()[:1] in ("-", "*", "•") and bool(_BULLET.match(text))
+        first = text.lstrip()[:1]
+    bullet = first in ("-", "*", "•") and bool(_BULLET.match(text))
     if bullet:
         text = _BULLET.sub("", text)
     if mojibake:

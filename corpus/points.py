@@ -12,9 +12,11 @@ import re
 
 from corpus.ids import Num
 
-# A number after a sentence end (and the footnote markers that may follow it).
+# A number after a sentence end (and the footnote markers that may follow it). The sentence
+# end is matched, not looked behind at: a pattern that starts with a character class is sought
+# by a quick scan for the class, not tried at every position.
 _INLINE_POINT = re.compile(
-    r"(?<=[.;:])(?:\s*\[\d+\])*\s+(\d+(?:-\d+)*(?:\.\d+(?:-\d+)*)+)\.\s+(?=\S)"
+    r"[.;:](?:\s*\[\d+\])*\s+(\d+(?:-\d+)*(?:\.\d+(?:-\d+)*)+)\.\s+(?=\S)"
 )
 
 

@@ -43,6 +43,8 @@ class Parsed:
 def _is_law_list_item(text: str) -> bool:
     """`2. 27 dekabr 2001-ci il tarixli 240-IIQD nömrəli … Qanunu`: an item of the list of
     amending laws, which no provision of a code reads like."""
+    if not text[:1].isdigit():  # spares the pattern on every line of prose
+        return False
     match = ITEM.match(text)
     return bool(match and DATED_RE.match(match["text"]) and "tarixli" in text[:60])
 
@@ -72,7 +74,7 @@ class _Builder:
 
     # -- dispatch -------------------------------------------------------------------------
     def feed(self, line: Line, item: Classified) -> None:
-        if _CUT_OFF.match(line.text):
+        if line.text[:1] == "[" and _CUT_OFF.match(line.text):
             self._cut_off(line)
             return
         if item.kind is Kind.BLANK:
