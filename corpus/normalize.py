@@ -25,6 +25,7 @@ _MOJIBAKE = {
 }
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MOJIBAKE_RE = re.compile("[" + "".join(_MOJIBAKE) + "]")
+_MOJIBAKE_LETTERS = frozenset(_MOJIBAKE)
 _LATIN = re.compile(r"[A-Za-zÇçĞğİıÖöŞşÜüƏə]")
 _TOKEN = re.compile(r"\S+")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
@@ -60,7 +61,7 @@ def fix_mojibake(text: str) -> tuple[str, int]:
     def fix_token(match: re.Match[str]) -> str:
         nonlocal count
         token = match.group(0)
-        if not _MOJIBAKE_RE.search(token):
+        if _MOJIBAKE_LETTERS.isdisjoint(token):
             return token
         letters = [c for c in token if c.isalpha()]
         mostly_cyrillic = sum(bool(_CYRILLIC.match(c)) for c in letters) > len(letters) / 2

@@ -36,6 +36,12 @@ SPLIT = re.compile(r"(\s+)")
 # Three or more glyph runs in a row (`ə\n\nə\n\nş\n\nə`, `görəə ə ə ə ə`): glyphs the PDF
 # shuffled out of their words, with no word left to put them back into.
 _SCRAMBLED = re.compile(rf"(?<!\S){_GLYPH_RUN}(?:\s+{_GLYPH_RUN}(?!\S)){{2,}}")
+# A glyph run with white space on both sides, as the middle one of `_SCRAMBLED` has: a pattern
+# that starts with a character class is sought by a quick scan, not tried at every position.
+_MIDDLE_RUN = re.compile(rf"\s{_GLYPH_RUN}\s")
+
+_GLYPH_TOKENS: dict[str, bool] = {}
+_GLYPH_TOKENS_LIMIT = 200_000
 
 _CLOSING = frozenset(",;:.)]»!?")
 _OPENING = frozenset("([«")
@@ -49,6 +55,8 @@ def scrambled_spans(text: str) -> list[tuple[int, int]]:
     >>> scrambled_spans("pozulmasına görə ə ə ə ş ə x b rdarlıq")
     [(17, 26)]
     """
+    if not _MIDDLE_RUN.search(text):  # the middle run of any three, sought quickly
+        return []
     return [match.span() for match in _SCRAMBLED.finditer(text)]
 
 
@@ -86,7 +94,7 @@ def gap_kinds(tokens: list[str], seps: list[str], quotes_before: int = 0) -> lis
     `quotes_before` is the number of quote marks earlier in the text, to tell an opening quote
     from a closing one.
     """
-    glyph = [GLYPH_TOKEN.fullmatch(token) is not None for token in tokens]
+    glyph = [_is_glyph_token(token) for token in tokens]
     kinds: list[GapKind] = [
         # the common case first: letters on both sides of a single space, one a glyph run's
         "free" if sep == " " and (glyph[k] or glyph[k + 1]) and tokens[k][-1:].isalpha()
@@ -96,6 +104,16 @@ def gap_kinds(tokens: list[str], seps: list[str], quotes_before: int = 0) -> lis
     if not QUOTES.isdisjoint(token[:1] for token in tokens) and has_bare_quote(tokens):
         _attach_quotes(tokens, kinds, quotes_before)
     return kinds
+
+
+def _is_glyph_token(token: str) -> bool:
+    """`is_glyph_token`, remembered: runs are made of a few thousand distinct tokens."""
+    known = _GLYPH_TOKENS.get(token)
+    if known is None:
+        if len(_GLYPH_TOKENS) > _GLYPH_TOKENS_LIMIT:
+            _GLYPH_TOKENS.clear()
+        known = _GLYPH_TOKENS[token] = GLYPH_TOKEN.fullmatch(token) is not None
+    return known
 
 
 def has_bare_quote(tokens: list[str]) -> bool:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import points
 from corpus.lines import Kind, classify
 from corpus.normalize import fix_mojibake, join_letter_spacing, normalize_line
 from corpus.points import split_run_together
@@ -124,3 +129,28 @@ def test_points_run_together_are_split(num: str, text: str, expected: list[str])
     assert [n for n, _ in segments] == expected
     rebuilt = " ".join(t if i == 0 else f"{n}. {t}" for i, (n, t) in enumerate(segments))
     assert rebuilt == text
+
+
+# Points run together, found with a lookbehind at the sentence end before the pattern matched
+# the sentence end itself (a quicker scan); both must split every line alike.
+_INLINE_POINT_REFERENCE = re.compile(
+    r"(?<=[.;:])(?:\s*\[\d+\])*\s+(\d+(?:-\d+)*(?:\.\d+(?:-\d+)*)+)\.\s+(?=\S)"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["5.1.", "5.2.", "5.2.1.", "6.1.", "[12]", "maddəsi", "edilir.",
+                                 "olunur;", ":", "yəni:", "5.3", "1-1.2."]), max_size=10))
+def test_run_together_points_split_where_the_lookbehind_pattern_found_them(
+    words: list[str],
+) -> None:
+    text = " ".join(words)
+    segments = split_run_together("5.1", text)
+    found = [m.group(1) for m in _INLINE_POINT_REFERENCE.finditer(text)]
+    assert all(num in found for num, _ in segments[1:])
+    rebuilt = " ".join(t if i == 0 else f"{n}. {t}" for i, (n, t) in enumerate(segments))
+    assert rebuilt.split() == text.split()
+    # the starts of the numbers the two patterns find are the same
+    assert [m.start(1) for m in points._INLINE_POINT.finditer(text)] == [
+        m.start(1) for m in _INLINE_POINT_REFERENCE.finditer(text)
+    ]

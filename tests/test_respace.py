@@ -271,3 +271,21 @@ def test_lone_glyphs_in_every_code(repaired_codes: dict[str, tuple[str, str]]) -
         assert after.other_ratio < 0.001, name
         assert (after.other + after.scrambled) / after.tokens < 0.003, name
         assert lone_glyph_ratio(repaired) < 0.005, name
+
+
+# The glyph runs `_SCRAMBLED` strings together, before its quick pre-scan was added.
+_SCRAMBLED_REFERENCE = re.compile(
+    r"(?<!\S)[^\w\s]*[əƏşŞğĞİәӘєЄз]+[^\w\s]*(?:\s+[^\w\s]*[əƏşŞğĞİәӘєЄз]+[^\w\s]*(?!\S)){2,}"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ə", "ş", "ğə", "Ə,", "(ə", "riz", "görəə", "x", ";", "1"]),
+                max_size=12),
+       st.lists(st.sampled_from([" ", "  ", "\n\n", "\t"]), min_size=12, max_size=12))
+def test_scrambled_spans_match_the_pattern_they_pre_scan_for(
+    tokens: list[str], gaps: list[str]
+) -> None:
+    text = "".join(token + gap for token, gap in zip(tokens, gaps, strict=False))
+    expected = [match.span() for match in _SCRAMBLED_REFERENCE.finditer(text)]
+    assert scrambled_spans(text) == expected
