@@ -341,8 +341,16 @@ class Respacer:
         scores = self._word_scores
         score_word = self.word_score
         longest = _LONGEST_WORD
+        # prefixes as `_segment_plain` keeps them; a forced join is written as a line break
+        states = self._prefixes.setdefault(reach, {})
+        key = ""
         for end in range(1, size + 1):
+            key = key + (" " if can_start[end - 1] else "\n") + tokens[end - 1]
             if end < size and not can_start[end]:
+                continue
+            state = states.get(key)
+            if state is not None:
+                best[end], back[end] = state
                 continue
             word = ""
             tail = ""
@@ -364,6 +372,7 @@ class Respacer:
                         top = score
                         back[end] = begin
             best[end] = top
+            states[key] = (top, back[end])
 
     def word_score(self, token: str) -> float:
         """Log-probability of a candidate word (a join of tokens), punctuation aside."""
