@@ -18,7 +18,7 @@ _WING = Path(__file__).resolve().parent
 _PARSER_MODULES = (
     "ids", "model", "manifest", "readers", "read_html", "read_docx", "read_docx_numbering",
     "normalize", "lines", "points", "regions", "structure", "parse", "respace", "respace_gaps",
-    "respace_lexicon", "build",
+    "respace_lexicon", "respace_segment", "build",
 )
 
 

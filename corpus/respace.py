@@ -6,7 +6,6 @@ linked by a stray glyph is re-segmented into the words the corpus knows best.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -30,15 +29,13 @@ from corpus.respace_gaps import (
 __all__ = ["Respacer", "lexicon_paths", "lone_glyph_ratio", "scrambled_spans"]
 from corpus.respace_lexicon import (
     GLYPHS,
-    OPENING,
     SPLIT_GLYPHS,
     Lexicon,
-    az_lower,
     clean_tokens,
     has_artefact,
-    word_core_list,
     word_counts,
 )
+from corpus.respace_segment import NOVEL_WEIGHT, Segmenter
 
 # Texts with no artefact: clean conversions, the DV and social-services laws. The artefacted
 # codes add their clean spans (see `clean_tokens`).
@@ -53,21 +50,6 @@ CLEAN_SOURCES = (
 CODES_GLOB = "az/codes/*.md"
 
 _LONE = re.compile(f"[{SPLIT_GLYPHS}]+")
-# Three like glyphs in a row, or two at a word's edge, occur in no Azerbaijani word; the known
-# `əmtəə`, `mənfəət` are in the lexicon before this is asked.
-_DEBRIS = re.compile(r"([əşğ])\1\1|^əə|əə$")
-_MAX_WORD_TOKENS = 12
-# Weight of the character model against the word counts, and the cost of leaving a lone glyph.
-_NOVEL_WEIGHT = 0.02
-_LONE_GLYPH_COST = -60.0
-# A novel word must start like a known one (its first `OPENING` letters); others cost this
-# per letter, more than the character model charges for any plausible word.
-_JUNK_CHAR_COST = -5.0
-_LONGEST_WORD = 30
-# Tokens a word may reach, in the quick pass, beyond the longest ending it shares with a
-# known word; a chain whose quick segmentation has a novel word is segmented again in full.
-_NOVEL_REACH = 1
-_NOT_LETTER = re.compile(r"[\W\d_]+")
 _CACHE_LIMIT = 1_000_000
 
 
@@ -97,20 +79,16 @@ class Respacer:
     ('Məişət  zorakılığı  ilə bağlı', 9)
     """
 
-    def __init__(self, lexicon: Lexicon, novel_weight: float = _NOVEL_WEIGHT) -> None:
+    def __init__(self, lexicon: Lexicon, novel_weight: float = NOVEL_WEIGHT) -> None:
         self.lexicon = lexicon
         self.novel_weight = novel_weight
-        self._log_novel = math.log(novel_weight)
         self._forget()
 
     def _forget(self) -> None:
-        """Empty the memos of scored words, runs and chains (the 15 codes fill ~100,000)."""
-        self._word_scores: dict[str, float] = {}
+        """Empty the memos of runs, chains and scored words (the 15 codes fill ~100,000)."""
         self._runs: dict[str, tuple[str, bool]] = {}
         self._chains: dict[tuple[str, ...], list[bool]] = {}
-        self._letters: dict[str, str] = {}
-        self._novel: set[str] = set()
-        self._prefixes: dict[int, dict[str, tuple[float, int]]] = {}  # by reach
+        self._segmenter = Segmenter(self.lexicon, self.novel_weight)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"lexicon": self.lexicon, "novel_weight": self.novel_weight}
@@ -157,7 +135,7 @@ class Respacer:
     def repair_artefacted(self, text: str) -> tuple[str, int]:
         """`repair_with_count` of a text the caller has found an artefact in (the parser
         searches every line once, to know which need the repair at all)."""
-        if len(self._word_scores) > _CACHE_LIMIT:
+        if self._segmenter.memo_size() > _CACHE_LIMIT:
             self._forget()
         try:
             return self._repair(text)
@@ -232,11 +210,9 @@ class Respacer:
             chain = (*tokens[start : end + 1], *kinds[start:end])
             flags = self._chains.get(chain)
             if flags is None:
-                flags = self._segment(tokens[start : end + 1], kinds[start:end], _NOVEL_REACH)
-                if not self._all_known(tokens[start : end + 1], flags):
-                    # a word the lexicon lacks may be longer than the quick pass looked
-                    flags = self._segment(tokens[start : end + 1], kinds[start:end], None)
-                self._chains[chain] = flags
+                flags = self._chains[chain] = self._segmenter.segment(
+                    tokens[start : end + 1], kinds[start:end]
+                )
             joined[start:end] = flags
             start = end + 1
         out: list[str] = []
@@ -246,170 +222,6 @@ class Respacer:
                 out.append(sep)
         out.append(tokens[-1])
         return "".join(out), sum(joined)
-
-    def _all_known(self, tokens: list[str], flags: list[bool]) -> bool:
-        """Whether every word of a segmentation is a form the lexicon has seen."""
-        novel = self._novel
-        word = tokens[0]
-        for token, joined in zip(tokens[1:], flags, strict=True):
-            if joined:
-                word += token
-                continue
-            if word in novel:
-                return False
-            word = token
-        return word not in novel
-
-    def _segment(
-        self, tokens: list[str], kinds: list[GapKind], reach: int | None
-    ) -> list[bool]:
-        """Which gaps of a run to close: the segmentation whose words score best (Viterbi).
-
-        A word is grown leftwards token by token while it still ends some known word; past
-        that only `reach` more tokens are tried (all when `reach` is None).
-        """
-        size = len(tokens)
-        lowered = self._letters
-        letters = []
-        for token in tokens:
-            low = lowered.get(token)
-            if low is None:
-                low = lowered[token] = az_lower(_NOT_LETTER.sub("", token))
-            letters.append(low)
-        best = [-math.inf] * (size + 1)
-        back = [0] * (size + 1)
-        best[0] = 0.0
-        reach = _MAX_WORD_TOKENS if reach is None else reach
-        if letters == tokens and "join" not in kinds:
-            self._segment_plain(tokens, best, back, reach)
-        else:
-            can_start = [True, *(kind != "join" for kind in kinds)]
-            self._segment_general(tokens, letters, can_start, best, back, reach)
-        joined = [True] * (size - 1)
-        end = back[size]
-        while end > 0:
-            joined[end - 1] = False
-            end = back[end]
-        return joined
-
-    def _segment_plain(
-        self, tokens: list[str], best: list[float], back: list[int], reach: int
-    ) -> None:
-        """`_segment_general` for most chains: lower-case letters only, every gap open. Their
-        tails are their words, which are then built and hashed once."""
-        endings = self.lexicon.suffixes
-        scores = self._word_scores
-        score_word = self.word_score
-        longest = _LONGEST_WORD
-        # best[end] and back[end] depend on the first `end` tokens only, and chains share
-        # their first tokens (`m ə hk ə m ə ...`): each prefix is worked out once
-        states = self._prefixes.setdefault(reach, {})
-        key = ""
-        for end in range(1, len(tokens) + 1):
-            key = f"{key} {tokens[end - 1]}"
-            state = states.get(key)
-            if state is not None:
-                best[end], back[end] = state
-                continue
-            word = ""
-            left = reach
-            top = -math.inf
-            for begin in range(end - 1, max(-1, end - 1 - _MAX_WORD_TOKENS), -1):
-                word = tokens[begin] + word
-                if word not in endings:
-                    left -= 1
-                    if left < 0 or len(word) > longest:
-                        break
-                score = scores.get(word)
-                if score is None:
-                    score = score_word(word)
-                score += best[begin]
-                if score > top:
-                    top = score
-                    back[end] = begin
-            best[end] = top
-            states[key] = (top, back[end])
-
-    def _segment_general(
-        self, tokens: list[str], letters: list[str], can_start: list[bool],
-        best: list[float], back: list[int], reach: int,
-    ) -> None:
-        """Fill `best` (the best score of the first n tokens) and `back` (where the last word
-        of that segmentation begins); a word is scored by its tokens, sought by its letters."""
-        size = len(tokens)
-        endings = self.lexicon.suffixes
-        scores = self._word_scores
-        score_word = self.word_score
-        longest = _LONGEST_WORD
-        # prefixes as `_segment_plain` keeps them; a forced join is written as a line break
-        states = self._prefixes.setdefault(reach, {})
-        key = ""
-        for end in range(1, size + 1):
-            key = key + (" " if can_start[end - 1] else "\n") + tokens[end - 1]
-            if end < size and not can_start[end]:
-                continue
-            state = states.get(key)
-            if state is not None:
-                best[end], back[end] = state
-                continue
-            word = ""
-            tail = ""
-            left = reach
-            top = -math.inf
-            for begin in range(end - 1, max(-1, end - 1 - _MAX_WORD_TOKENS), -1):
-                word = tokens[begin] + word
-                tail = letters[begin] + tail
-                if tail not in endings:
-                    left -= 1
-                    if left < 0 or len(tail) > longest:
-                        break
-                if can_start[begin]:
-                    score = scores.get(word)
-                    if score is None:
-                        score = score_word(word)
-                    score += best[begin]
-                    if score > top:
-                        top = score
-                        back[end] = begin
-            best[end] = top
-            states[key] = (top, back[end])
-
-    def word_score(self, token: str) -> float:
-        """Log-probability of a candidate word (a join of tokens), punctuation aside."""
-        cached = self._word_scores.get(token)
-        if cached is not None:
-            return cached
-        if token.isalpha():  # most candidates: one core, no punctuation
-            core = az_lower(token)
-            score = self._core_score(core)
-            if core not in self.lexicon.counts:
-                self._novel.add(token)
-        else:
-            cores = word_core_list(token)
-            score = sum(self._core_score(core) for core in cores)
-            if not all(core in self.lexicon.counts for core in cores):
-                self._novel.add(token)
-        self._word_scores[token] = score
-        return score
-
-    def _core_score(self, core: str) -> float:
-        lexicon = self.lexicon
-        count = lexicon.counts.get(core, 0)
-        if count:
-            # a known form: its count outweighs the character model by orders of magnitude
-            return math.log((1.0 - self.novel_weight) * count / lexicon.total)
-        # the patterns' cheap necessary condition first: a glyph doubled, or glyphs only
-        if ("əə" in core or "şşş" in core or "ğğğ" in core or not core.strip(SPLIT_GLYPHS)) and (
-            _LONE.fullmatch(core) or _DEBRIS.search(core)
-        ):
-            # glyphs the conversion shuffled out of their words (`ə\n\nə\n\nə`): absorbing
-            # them into a neighbour must not look better than leaving them
-            return _LONE_GLYPH_COST * sum(map(len, _LONE.findall(core)))
-        if core[:OPENING] not in lexicon.prefixes or len(core) > _LONGEST_WORD:
-            # no known word starts like this (`vəb`, `iləbağ`): junk, not worth the model's time
-            return self._log_novel + _JUNK_CHAR_COST * (len(core) + 1)
-        return self._log_novel + lexicon.chars.word_logprob(core)
-
 
 def _has_single_letter(tokens: list[str]) -> bool:
     """Whether a run has a one-letter ordinary token, as letter-spaced words do (`d ə`)."""

@@ -3,6 +3,7 @@ from tokens the artefact cannot have cut."""
 
 from __future__ import annotations
 
+import ast
 import multiprocessing
 import pickle
 from collections import Counter
@@ -153,3 +154,28 @@ def test_a_pickled_act_reads_back_equal_field_by_field(corpus_dir: Path) -> None
     assert pickle.loads(pickle.dumps(act, pickle.HIGHEST_PROTOCOL)) == act
     real = corpus_build.build(corpus_dir, _some_entries(corpus_dir)[:2])
     assert pickle.loads(pickle.dumps(real, pickle.HIGHEST_PROTOCOL)) == real
+
+
+def test_the_cache_key_covers_every_module_a_build_runs() -> None:
+    # a module the build imports, directly or not, that the key leaves out would let a cache
+    # built by older code pass for the new one
+    from corpus import cache
+
+    wing = Path(corpus_build.__file__).parent
+    seen: set[str] = set()
+    todo = ["build"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse((wing / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            if (node.module or "").startswith("corpus."):
+                todo.append(node.module.split(".", 1)[1])
+            elif node.module == "corpus":  # `from corpus import parse`
+                todo.extend(alias.name for alias in node.names if (wing / f"{alias.name}.py")
+                            .is_file())
+    assert seen <= set(cache._PARSER_MODULES), sorted(seen - set(cache._PARSER_MODULES))
