@@ -83,17 +83,18 @@ def join_letter_spacing(text: str) -> str:
     >>> join_letter_spacing("m ə hk ə m ə")
     'm ə hk ə m ə'
     """
-
-    def join(match: re.Match[str]) -> str:
-        letters = match.group(0).split(" ")
-        plain = sum(letter not in _SOFT for letter in letters)
-        return "".join(letters) if plain / len(letters) > 0.6 else match.group(0)
-
     if "[ " in text:
         text = _SPACED_MARKER.sub(lambda m: "[" + re.sub(r"\s", "", m.group(1)) + "]", text)
     if not _LETTER_RUN_HINT.search(f" {text} "):
         return text
-    return LETTER_RUN.sub(join, text)
+    return LETTER_RUN.sub(_join_letters, text)
+
+
+def _join_letters(match: re.Match[str]) -> str:
+    """A letter-spaced run joined up, unless most of its letters are `ə ş ğ` fragments."""
+    letters = match.group(0).split(" ")
+    plain = sum(letter not in _SOFT for letter in letters)
+    return "".join(letters) if plain / len(letters) > 0.6 else match.group(0)
 
 
 def normalize_line(raw: str, number: int, diagnostics: list[Diagnostic]) -> Line:

@@ -110,8 +110,16 @@ def _repair(act: Act, parsed: Parsed, respacer: Respacer) -> int:
 
     for provision in act.walk():
         provision.raw_text = provision.raw_text.strip()
-        provision.text = "\n".join(clean(p) for p in _unmarked(provision.raw_text).split("\n"))
-        provision.heading = clean(_unmarked(provision.heading))
+        text = _unmarked(provision.raw_text)
+        # a line has an artefact only where the whole text has one: one search spares most
+        # provisions a search a line
+        lines = text.split("\n")
+        if has_artefact(text):
+            provision.text = "\n".join(map(clean, lines))
+        else:
+            provision.text = "\n".join(map(fold_spaces, lines))
+        if provision.heading:  # most provisions (the points) have none
+            provision.heading = clean(_unmarked(provision.heading))
     act.preamble = clean(_unmarked(parsed.preamble))
     for footnote in act.footnotes:
         footnote.text = "\n".join(clean(line) for line in footnote.text.split("\n"))
