@@ -92,11 +92,8 @@ class Segmenter:
         back = [0] * (size + 1)
         best[0] = 0.0
         reach = _MAX_WORD_TOKENS if reach is None else reach
-        if letters == tokens and "join" not in kinds:
-            self._segment_plain(tokens, best, back, reach)
-        else:
-            can_start = [True, *(kind != "join" for kind in kinds)]
-            self._segment_general(tokens, letters, can_start, best, back, reach)
+        can_start = [True, *(kind != "join" for kind in kinds)]
+        self._fill(tokens, letters, can_start, best, back, reach)
         joined = [True] * (size - 1)
         end = back[size]
         while end > 0:
@@ -104,45 +101,7 @@ class Segmenter:
             end = back[end]
         return joined
 
-    def _segment_plain(
-        self, tokens: list[str], best: list[float], back: list[int], reach: int
-    ) -> None:
-        """`_segment_general` for most chains: lower-case letters only, every gap open. Their
-        tails are their words, which are then built and hashed once."""
-        endings = self.lexicon.suffixes
-        scores = self._word_scores
-        score_word = self.word_score
-        longest = _LONGEST_WORD
-        # best[end] and back[end] depend on the first `end` tokens only, and chains share
-        # their first tokens (`m ə hk ə m ə ...`): each prefix is worked out once
-        states = self._prefixes.setdefault(reach, {})
-        key = ""
-        for end in range(1, len(tokens) + 1):
-            key = f"{key} {tokens[end - 1]}"
-            state = states.get(key)
-            if state is not None:
-                best[end], back[end] = state
-                continue
-            word = ""
-            left = reach
-            top = -math.inf
-            for begin in range(end - 1, max(-1, end - 1 - _MAX_WORD_TOKENS), -1):
-                word = tokens[begin] + word
-                if word not in endings:
-                    left -= 1
-                    if left < 0 or len(word) > longest:
-                        break
-                score = scores.get(word)
-                if score is None:
-                    score = score_word(word)
-                score += best[begin]
-                if score > top:
-                    top = score
-                    back[end] = begin
-            best[end] = top
-            states[key] = (top, back[end])
-
-    def _segment_general(
+    def _fill(
         self, tokens: list[str], letters: list[str], can_start: list[bool],
         best: list[float], back: list[int], reach: int,
     ) -> None:
@@ -153,7 +112,9 @@ class Segmenter:
         scores = self._word_scores
         score_word = self.word_score
         longest = _LONGEST_WORD
-        # prefixes as `_segment_plain` keeps them; a forced join is written as a line break
+        # best[end] and back[end] depend on the first `end` tokens and the gaps between them
+        # only, and chains share their first tokens (`m ə hk ə m ə ...`): each prefix is
+        # worked out once. A forced join is written in its key as a line break.
         states = self._prefixes.setdefault(reach, {})
         key = ""
         for end in range(1, size + 1):
