@@ -39,7 +39,6 @@ _NUMBER_AT = re.compile(r"\d+(?:\.\d+)*")
 _COMPOUND = re.compile(r"[^\W\d_]-[^\W\d_]")
 _COMPOUND_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])|\w+|[^\w\s]")
 _WORD = re.compile(r"[^\W\d_]+")
-_SPACED = SPLIT_GLYPHS
 _GLUED_SUFFIX = re.compile(r"(\d+)(c[iıuü])")
 
 
@@ -248,7 +247,7 @@ def _token_pattern(token: str, tolerant: bool, first: bool = False) -> str:
             char_pattern = f"[{re.escape(char.lower())}{re.escape(char.upper())}]"
         else:
             char_pattern = re.escape(char)
-        spaced = tolerant and char in _SPACED
+        spaced = tolerant and char in SPLIT_GLYPHS
         if spaced:
             chars.append(rf"\s?{char_pattern}\s?")
         elif tolerant and index and char.isalpha() and token[index - 1].isalpha():
@@ -283,7 +282,7 @@ def _substitute(text: str, words: str, new: str, occurrence: int | None) -> str:
 def _same_capital(found: str, words: str, new: str) -> str:
     """`təqsirləndirilən` found as `Təqsirləndirilən` at a sentence's start: so is the new."""
     if found[:1].isupper() and words[:1].islower() and new[:1].islower():
-        return new[:1].upper() + new[1:]
+        return _capitalised(new)
     return new
 
 

@@ -14,7 +14,6 @@ import re
 
 from corpus.respace_lexicon import SPLIT_GLYPHS
 
-_SPACED = SPLIT_GLYPHS
 # Words of footnote formulas and citations (outside quotes) that hold ə, ş or ğ, as the clean
 # codes write them; a join must produce one of these.
 FORMULA_WORDS = frozenset(
@@ -75,7 +74,7 @@ def rejoin_spaced(text: str) -> str:
 
 def _suspicious(token: str) -> bool:
     word = token.strip(_PUNCTUATION)
-    return bool(word) and (word[0] in _SPACED or word[-1] in _SPACED) \
+    return bool(word) and (word[0] in SPLIT_GLYPHS or word[-1] in SPLIT_GLYPHS) \
         and word.lower() not in FORMULA_WORDS
 
 

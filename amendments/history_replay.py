@@ -29,9 +29,6 @@ from amendments.history_act import ActHistory
 from amendments.operations import WORD_LEVEL, DeleteWords, InsertWords, Operation, SubstituteWords
 from corpus.model import Act, Provision
 
-# A previous wording starts with the provision's number or an article heading, which the
-# provision's own text does not repeat: `28.4.1. …`, `M a d d ə 1 3 . Heading`.
-_SPACING = re.compile(r"\s+")
 _GLUED_ORDINAL = re.compile(r"(\d)-(c[iıuü])")
 _COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 # What the PDF conversion left in a text that no formula can match: a lone `ə`/`ş`/`ğ`, a word
@@ -43,6 +40,8 @@ _ARTEFACT = re.compile(
 )
 # A provision's number opening a unit inside run-together lines: `137.2. Zor tətbiq …`.
 _LEADING_NUMBER = re.compile(r"(?<!\S)(\d+(?:[.-]\d+)*)\.(?=\s)")
+# A previous wording starts with the provision's number or an article heading, which the
+# provision's own text does not repeat: `28.4.1. …`, `M a d d ə 1 3 . Heading`.
 _NUMBER_PREFIX = re.compile(r"^\s*(?:M\s*a\s*d\s*d\s*ə\s*)?[\d\s.\-]+?\.\s+(?=\S)")
 
 
@@ -254,8 +253,10 @@ def _after(
     ops = _own_ops(nxt, provision) if nxt.law.date else None
     if nxt.previous_wording and ops is not None:
         return _strip_number(nxt.previous_wording)
-    if ops is None or not _rebuildable(ops) or later is None or not ops:
-        return later if ops == [] else None
+    if ops == []:
+        return later  # the next effect leaves this provision as it was
+    if not ops or later is None or not _rebuildable(ops):
+        return None
     try:
         before = _undo_all(ops, later)
         if not _same(_apply_all(ops, before), later):

@@ -43,18 +43,13 @@ def unit_span(unit: str | None, text: str) -> tuple[int, int]:
     `note`, `end`; other units (and units that cannot be found) span the whole text."""
     if not unit:
         return 0, len(text)
-    if unit.startswith("sentence:") and unit[9:].isdigit():
-        spans = _sentences(text)
-        index = int(unit[9:]) - 1
+    kind, _, number = unit.partition(":")
+    if kind in _NUMBERED and number.isdigit():
+        spans = _NUMBERED[kind](text)
+        index = int(number) - 1
         if index >= len(spans):
-            raise ApplyError(f"the text has {len(spans)} sentence(s), no sentence {index + 1}")
+            raise ApplyError(f"the text has {len(spans)} {kind}(s), no {kind} {index + 1}")
         return spans[index]
-    if unit.startswith("paragraph:") and unit[10:].isdigit():
-        lines = _lines(text)
-        index = int(unit[10:]) - 1
-        if index >= len(lines):
-            raise ApplyError(f"the text has {len(lines)} paragraph(s), no paragraph {index + 1}")
-        return lines[index]
     if unit == "note":
         note = _NOTE.search(text)
         if note:
@@ -103,3 +98,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return spans
+
+
+# The units a formula counts (`ikinci cümləsində`, `ikinci abzasında`): their spans in a text.
+_NUMBERED = {"sentence": _sentences, "paragraph": _lines}

@@ -13,21 +13,19 @@ so neither process ever blocks on the other's reading.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
 import shutil
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from corpus.manifest import Entry
 from corpus.model import Act
 from corpus.parse import Draft, parse_act, parse_structure, repair_act
+from corpus.processes import fork_is_safe, gc_paused
 from corpus.readers import read_text
 from corpus.respace import Respacer, lexicon_paths
 
@@ -46,29 +44,10 @@ def build(root: Path, entries: list[Entry]) -> list[Act]:
         return _build(root, entries)
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a corpus is built or loaded.
-
-    The trees hold no reference cycles, yet each of their hundreds of thousands of objects
-    counts toward the collector's thresholds, so it would sweep the whole growing heap again
-    and again for nothing (a third of the time of unpickling a corpus).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _build(root: Path, entries: list[Entry]) -> list[Act]:
     sources = [read_text(root / entry.path) for entry in entries]
     workers = min(os.cpu_count() or 1, 4)
-    # A fork copies the locks other threads hold (the workbench's server has many), and the
-    # helper could wait on one forever: a threaded process builds in one.
-    if workers < 2 or threading.active_count() > 1 or sum(map(len, sources)) < _PARALLEL_BYTES:
+    if workers < 2 or not fork_is_safe() or sum(map(len, sources)) < _PARALLEL_BYTES:
         respacer = Respacer.default(root)
         return [parse_act(s, e, respacer) for s, e in zip(sources, entries, strict=True)]
     paths = {root / e.path: s for s, e in zip(sources, entries, strict=True)}

@@ -7,9 +7,9 @@ import os
 import pickle
 from pathlib import Path
 
-from corpus.build import gc_paused
 from corpus.manifest import Entry
 from corpus.model import Act
+from corpus.processes import gc_paused
 from qanun.settings import cache_dir
 
 _WING = Path(__file__).resolve().parent
@@ -18,7 +18,7 @@ _WING = Path(__file__).resolve().parent
 _PARSER_MODULES = (
     "ids", "model", "manifest", "readers", "read_html", "read_docx", "read_docx_numbering",
     "normalize", "lines", "points", "regions", "structure", "parse", "respace", "respace_gaps",
-    "respace_lexicon", "respace_segment", "build",
+    "respace_lexicon", "respace_segment", "build", "processes",
 )
 
 

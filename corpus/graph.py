@@ -10,15 +10,14 @@ corpus wing knows nothing of amendments).
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
 from corpus.graph_findings import find_all
 from corpus.model import Act, Provision, Reference
+from corpus.processes import gc_paused
 from corpus.resolve import Resolver
 from corpus.terms import TermIndex
 
@@ -155,7 +154,8 @@ def build_graph(corpus: object) -> LawGraph:
 def build_graph_of(acts: list[Act], *, workers: int | None = None) -> LawGraph:
     """The graph of some acts; `workers` 1 or 2 forces the references to be found in one
     process or two (see `corpus.graph_findings`), None lets the size of the corpus decide."""
-    with _collector_paused():
+    # the graph is built once and kept: what it made is frozen out of later collections
+    with gc_paused(freeze=True):
         resolver = Resolver.of(acts)
         graph = LawGraph()
         principal = list(resolver.acts.values())
@@ -176,18 +176,3 @@ def build_graph_of(acts: list[Act], *, workers: int | None = None) -> LawGraph:
                 graph.add_term_use(use.act, use.eid, use.term.node)
     return graph
 
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The build makes a million objects and frees almost none, so the cyclic collector's
-    passes over them found nothing and cost a fifth of the build. It runs again afterwards,
-    with what the build made frozen: left in its youngest generation, the whole graph was
-    walked by the first collection after the build, a tenth of the build again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()

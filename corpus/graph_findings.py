@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import threading
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
 
 from corpus.model import Act, Reference
+from corpus.processes import can_fork, fork_is_safe
 from corpus.references_extract import extract_references
 from corpus.references_nlp import pipeline
 from corpus.resolve import Resolver
@@ -75,17 +75,11 @@ def find_all(acts: list[Act], resolver: Resolver, terms: TermIndex, *,
 
 
 def _parallel(chars: int, workers: int | None) -> bool:
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork():
         return False
-    if multiprocessing.current_process().daemon:
-        return False  # a daemonic process (a pool's worker) may not have children
     if workers is not None:
         return workers > 1
-    if threading.active_count() > 1:
-        # a fork copies the locks other threads hold (the workbench's server has many): the
-        # worker could wait on one forever, so a threaded process builds in one
-        return False
-    return (os.cpu_count() or 1) > 1 and chars >= _PARALLEL_CHARS
+    return fork_is_safe() and (os.cpu_count() or 1) > 1 and chars >= _PARALLEL_CHARS
 
 
 def _text_size(act: Act) -> int:

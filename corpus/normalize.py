@@ -35,7 +35,6 @@ _MANY_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 # A run of four or more one-letter tokens separated by single spaces: a letter-spaced word.
 LETTER_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 _LETTER_RUN_HINT = re.compile(r" \w \w \w ")
-_SOFT = SPLIT_GLYPHS
 
 
 @dataclass
@@ -93,14 +92,18 @@ def join_letter_spacing(text: str) -> str:
 def _join_letters(match: re.Match[str]) -> str:
     """A letter-spaced run joined up, unless most of its letters are `ə ş ğ` fragments."""
     letters = match.group(0).split(" ")
-    plain = sum(letter not in _SOFT for letter in letters)
+    plain = sum(letter not in SPLIT_GLYPHS for letter in letters)
     return "".join(letters) if plain / len(letters) > 0.6 else match.group(0)
 
 
 def normalize_line(raw: str, number: int, diagnostics: list[Diagnostic]) -> Line:
-    # `¬` is a soft hyphen the conversion kept as a character (`tətbiqi ¬¬- bu`).
-    text = raw.replace("\r", "").replace("\ufeff", "").replace("¬", "")
-    return _normalized(text, number, diagnostics, mojibake=True)
+    return _normalized(_without_stray_marks(raw), number, diagnostics, mojibake=True)
+
+
+def _without_stray_marks(text: str) -> str:
+    """Without `\r`, BOMs and `¬`, a soft hyphen the conversion kept as a character
+    (`tətbiqi ¬¬- bu`); none is a line break, so a whole text can go at once."""
+    return text.replace("\r", "").replace("\ufeff", "").replace("¬", "")
 
 
 def _normalized(text: str, number: int, diagnostics: list[Diagnostic], mojibake: bool) -> Line:
@@ -136,7 +139,6 @@ def fold_spaces(text: str) -> str:
 
 def normalize_lines(source: str, diagnostics: list[Diagnostic]) -> list[Line]:
     """Every line of a source text, normalised; blank lines are kept (they end paragraphs)."""
-    # none of the characters dropped is a line break, so they go from the whole text at once
-    text = source.replace("\r", "").replace("\ufeff", "").replace("¬", "")
+    text = _without_stray_marks(source)
     mojibake = _MOJIBAKE_RE.search(text) is not None
     return [_normalized(raw, i, diagnostics, mojibake) for i, raw in enumerate(text.split("\n"), 1)]

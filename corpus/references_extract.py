@@ -21,7 +21,7 @@ _ACT_WORDS = ("Konstitusiya", "konstitusiya", "KONSTİTUSİYA", "Məcəllə", "m
               "qanun", "Code", "code", "Law")
 
 
-def may_cite(text: str) -> bool:
+def _may_cite(text: str) -> bool:
     """Whether a text has a digit or an act's name, without which it cites nothing."""
     return _DIGIT.search(text) is not None or any(word in text for word in _ACT_WORDS)
 
@@ -52,7 +52,7 @@ def provision_references(act: Act, num_or_eid: str, resolver: Resolver) -> list[
 
 def _references(act: Act, resolver: Resolver) -> Iterator[Reference]:
     sources = [(provision, article) for provision, article in _with_articles(act.body, None)
-               if provision.text and may_cite(provision.text)]
+               if provision.text and _may_cite(provision.text)]
     texts = (provision.text for provision, _ in sources)
     for (provision, article), citations in zip(sources, find_citations(texts, act.language),
                                               strict=True):

@@ -46,9 +46,8 @@ class ActIndex:
         return [num for _, num in entries[low:high]]
 
     def _ordered(self, depth: int) -> list[tuple[tuple, str]]:
-        """The numbers of one depth with their sort keys, in order. Built per depth on first
-        use, and with the key made here: `Num.sort_key` through a cached property on every
-        number of the Civil Code was most of the resolver's time."""
+        """The numbers of one depth with their sort keys, in order, built per depth on first
+        use: a citation of a range needs the numbers of its own depth only."""
         if self._depths is None:
             self._depths = {}
             for num in self.by_num:
@@ -57,8 +56,7 @@ class ActIndex:
         entries = []
         for cleaned, num in self._depths.get(depth, ()):
             if NUM_RE.match(cleaned):
-                key = tuple(tuple(map(int, part.split("-"))) for part in cleaned.split("."))
-                entries.append((key, num))
+                entries.append((Num(tuple(cleaned.split("."))).sort_key(), num))
         entries.sort()
         return entries
 

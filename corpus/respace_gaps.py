@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Literal
 
 from corpus.normalize import LETTER_RUN
-from corpus.respace_lexicon import GLYPH_TOKEN, GLYPHS
+from corpus.respace_lexicon import GLYPHS, is_glyph_token
 
 GapKind = Literal["cut", "join", "free"]
 
@@ -39,9 +39,6 @@ _SCRAMBLED = re.compile(rf"(?<!\S){_GLYPH_RUN}(?:\s+{_GLYPH_RUN}(?!\S)){{2,}}")
 # A glyph run with white space on both sides, as the middle one of `_SCRAMBLED` has: a pattern
 # that starts with a character class is sought by a quick scan, not tried at every position.
 _MIDDLE_RUN = re.compile(rf"\s{_GLYPH_RUN}\s")
-
-_GLYPH_TOKENS: dict[str, bool] = {}
-_GLYPH_TOKENS_LIMIT = 200_000
 
 _CLOSING = frozenset(",;:.)]»!?")
 _OPENING = frozenset("([«")
@@ -94,7 +91,7 @@ def gap_kinds(tokens: list[str], seps: list[str], quotes_before: int = 0) -> lis
     `quotes_before` is the number of quote marks earlier in the text, to tell an opening quote
     from a closing one.
     """
-    glyph = [_is_glyph_token(token) for token in tokens]
+    glyph = [is_glyph_token(token) for token in tokens]
     kinds: list[GapKind] = [
         # the common case first: letters on both sides of a single space, one a glyph run's
         "free" if sep == " " and (glyph[k] or glyph[k + 1]) and tokens[k][-1:].isalpha()
@@ -104,16 +101,6 @@ def gap_kinds(tokens: list[str], seps: list[str], quotes_before: int = 0) -> lis
     if not QUOTES.isdisjoint(token[:1] for token in tokens) and has_bare_quote(tokens):
         _attach_quotes(tokens, kinds, quotes_before)
     return kinds
-
-
-def _is_glyph_token(token: str) -> bool:
-    """`is_glyph_token`, remembered: runs are made of a few thousand distinct tokens."""
-    known = _GLYPH_TOKENS.get(token)
-    if known is None:
-        if len(_GLYPH_TOKENS) > _GLYPH_TOKENS_LIMIT:
-            _GLYPH_TOKENS.clear()
-        known = _GLYPH_TOKENS[token] = GLYPH_TOKEN.fullmatch(token) is not None
-    return known
 
 
 def has_bare_quote(tokens: list[str]) -> bool:

@@ -49,8 +49,20 @@ def has_artefact(text: str) -> bool:
 
 
 def is_glyph_token(token: str) -> bool:
-    """A whitespace token that is only a glyph run, maybe with punctuation: `ə`, `şə`, `İş`."""
-    return GLYPH_TOKEN.fullmatch(token) is not None
+    """A whitespace token that is only a glyph run, maybe with punctuation: `ə`, `şə`, `İş`.
+
+    Remembered: the runs of a corpus are made of a few thousand distinct tokens, asked about
+    again and again."""
+    known = _GLYPH_TOKENS.get(token)
+    if known is None:
+        if len(_GLYPH_TOKENS) > _GLYPH_TOKENS_LIMIT:
+            _GLYPH_TOKENS.clear()
+        known = _GLYPH_TOKENS[token] = GLYPH_TOKEN.fullmatch(token) is not None
+    return known
+
+
+_GLYPH_TOKENS: dict[str, bool] = {}
+_GLYPH_TOKENS_LIMIT = 200_000
 
 
 def word_core_list(token: str) -> list[str]:

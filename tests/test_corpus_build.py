@@ -6,9 +6,11 @@ from __future__ import annotations
 import ast
 import multiprocessing
 import pickle
+import threading
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -127,14 +129,19 @@ def test_a_failing_helper_is_reported_not_hung(corpus_dir: Path, monkeypatch) ->
     assert not multiprocessing.active_children()
 
 
-def test_a_threaded_process_builds_in_one(corpus_dir: Path, monkeypatch) -> None:
-    # the workbench's server runs many threads: no helper is forked there
+@pytest.mark.parametrize(("threads", "daemon"), [(5, False), (1, True)])
+def test_a_threaded_or_daemonic_process_builds_in_one(
+    corpus_dir: Path, monkeypatch, threads: int, daemon: bool
+) -> None:
+    # the workbench's server runs many threads, and a pool's worker may not have children:
+    # no helper is forked there
     monkeypatch.setattr(corpus_build, "_PARALLEL_BYTES", 0)
     monkeypatch.setattr(corpus_build.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(corpus_build.threading, "active_count", lambda: 5)
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    monkeypatch.setattr(multiprocessing, "current_process", lambda: SimpleNamespace(daemon=daemon))
 
     def no_helper(*args: object) -> None:
-        raise AssertionError("a helper was started in a threaded process")
+        raise AssertionError("a helper was started in a threaded or daemonic process")
 
     monkeypatch.setattr(corpus_build, "_Build", no_helper)
     acts = corpus_build.build(corpus_dir, _some_entries(corpus_dir))

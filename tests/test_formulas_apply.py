@@ -36,6 +36,9 @@ RULES = [
     # the end mark, whichever dash the text prints
     (SubstituteWords(target=Target("x", "1", None, "end"), old=";", new="-"),
      "külli miqdarda törədildikdə;", "külli miqdarda törədildikdə-"),
+    # a word replaced at a sentence's start takes the capital, Azerbaijani `i` as `İ`
+    (SubstituteWords(target=T, old="təqsirləndirilən", new="istintaq"),
+     "Təqsirləndirilən şəxs", "İstintaq şəxs"),
     # a sentence that starts with the quoted word in capitals
     (InsertWords(target=T, anchor="müharibə", new="cinayətlərinə"), "Müharibə və hərbi",
      "Müharibə cinayətlərinə və hərbi"),

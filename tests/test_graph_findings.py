@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import threading
 from types import SimpleNamespace
 
 import pytest
@@ -101,5 +102,5 @@ def test_when_a_worker_is_forked(  # type: ignore[no-untyped-def]
     monkeypatch.setattr(findings.os, "cpu_count", lambda: cores)
     monkeypatch.setattr(findings.multiprocessing, "current_process",
                         lambda: SimpleNamespace(daemon=daemon))
-    monkeypatch.setattr(findings.threading, "active_count", lambda: threads)
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
     assert findings._parallel(chars, workers) is forks

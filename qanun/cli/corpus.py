@@ -11,7 +11,7 @@ import typer
 from corpus import Corpus, load
 from corpus.model import Act, Provision
 from qanun.cli.output import emit_json, fail
-from qanun.cli.reports import LANGUAGES, ReportLangOption, echo_report
+from qanun.cli.reports import ReportLangOption, echo_report, language_of
 from qanun.settings import SettingsError
 
 app = typer.Typer(no_args_is_help=True, help="Parse and inspect the corpus of legal texts.")
@@ -78,7 +78,7 @@ def show(act_id: Annotated[str, typer.Argument(metavar="ACT")],
     footnotes = [{"number": number, "text": footnote.text if footnote else None}
                  for number in provision.footnotes for footnote in [act.footnote(number)]]
     # labels in the language of the act shown
-    echo_report("corpus_show", act.language if act.language in LANGUAGES else "en",
+    echo_report("corpus_show", language_of(act.language),
                 title=act.title, heading=f"{provision.num}. {provision.heading}".strip(". ")
                 or provision.heading, eid=provision.eid, text=provision.text,
                 children=data["children"], footnotes=footnotes)
@@ -112,7 +112,7 @@ def export_akn(act_id: Annotated[str, typer.Argument(metavar="ACT")],
                    "frbr_expression": act.frbr_expression, "elements": len(act.index()),
                    "valid": True})
         return
-    echo_report("wrote", act.language if act.language in LANGUAGES else "en", out=out)
+    echo_report("wrote", language_of(act.language), out=out)
 
 
 def _act(loaded: Corpus, act_id: str, lang: str) -> Act:

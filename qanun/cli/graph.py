@@ -24,7 +24,7 @@ from corpus.references_extract import extract_references
 from corpus.resolve import Resolver
 from qanun.cli.corpus import CorpusOption, JsonOption, open_corpus
 from qanun.cli.output import emit_json, fail
-from qanun.cli.reports import LANGUAGES, ReportLangOption, echo_report
+from qanun.cli.reports import ReportLangOption, echo_report, language_of
 
 graph_app = typer.Typer(no_args_is_help=True, help="The cross-reference graph of the corpus.")
 ActArgument = Annotated[str, typer.Argument(metavar="ACT", help="Manifest id, e.g. criminal-code")]
@@ -61,7 +61,7 @@ def refs(act_id: ActArgument,
     if json:
         emit_json([r.to_dict() for r in found])
         return
-    echo_report("refs", act.language if act.language in LANGUAGES else "en", references=[
+    echo_report("refs", language_of(act.language), references=[
         {"source": r.source_num or r.source_eid, "status": r.status, "text": r.text,
          "targets": [f"{t.act}:{t.num or '*'}" for t in r.targets]} for r in found])
 

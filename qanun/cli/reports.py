@@ -33,6 +33,11 @@ def require_language(lang: str) -> str:
     return lang
 
 
+def language_of(act_language: str) -> str:
+    """The language to report on an act in: the act's own, or English for any other."""
+    return act_language if act_language in LANGUAGES else "en"
+
+
 def echo_report(name: str, lang: str, **context: Any) -> None:
     """Print the report `name` (`corpus_build`, `graph_stats` …) in `lang`."""
     require_language(lang)
